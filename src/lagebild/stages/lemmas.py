@@ -18,6 +18,8 @@ from ..tsv import package_data, read_tsv
 
 _VERB_SUFFIXES_DE = ("en", "ern", "eln")
 _ADJ_SUFFIXES_DE = ("isch", "ig", "lich", "bar", "sam", "haft", "los", "voll", "iv", "ell", "al", "är", "ös")
+# name endings that take a genitive -s (Russlands, Frankreichs, Italiens, Afghanistans, Hamburgs)
+_GENITIVE_S_STEMS = ("land", "reich", "ien", "stan", "burg", "berg", "heim", "dorf", "stadt", "ina", "ika")
 _FUGEN = ("", "s", "es", "n", "en", "er", "e")
 _CONJ = frozenset({"und", "oder", "sowie", "bzw.", "beziehungsweise", "and", "or"})
 
@@ -123,12 +125,10 @@ class Lemmatizer:
 
 
 def _noun_lemma(word: str) -> str:
-    """simplemma's lemma for a capitalised word; unknown names keep their form, bar a genitive -s."""
-    if simplemma.is_known(word, lang="de"):
-        return simplemma.lemmatize(word, lang="de")
-    if word.endswith("s") and len(word) > 4 and simplemma.is_known(word[:-1], lang="de"):
-        return word[:-1]
+    """simplemma's lemma for a capitalised word; names keep their form, bar a genitive -s."""
     lemma = simplemma.lemmatize(word, lang="de")
+    if lemma == word and word.endswith("s") and word[:-1].endswith(_GENITIVE_S_STEMS):
+        return word[:-1]
     return word if lemma.lower() == word.lower() else lemma
 
 

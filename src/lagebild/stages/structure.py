@@ -38,7 +38,7 @@ def find_sections(text: str) -> list[Section]:
     lines = _lines(text)
     sections: list[Section] = []
     i = 0
-    heads = []
+    heads: list[tuple[int, int]] = []
     while i < len(lines) and len(heads) < 2 and is_heading(text[lines[i][0]:lines[i][1]]):
         heads.append(lines[i])
         i += 1
