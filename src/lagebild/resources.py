@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .config import Config
 
 if TYPE_CHECKING:
+    from .kb.matcher import Matcher
     from .kb.model import KnowledgeBase
     from .lexicon.load import Lexicon
     from .ontology.tables import Ontology
@@ -33,6 +34,12 @@ class Resources:
         from .kb.load import load_kb
 
         return load_kb(extra_dirs=self.config.kb_dirs)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        from .kb.matcher import Matcher
+
+        return Matcher(self.kb)
 
     @cached_property
     def ontology(self) -> Ontology:

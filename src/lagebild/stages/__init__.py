@@ -9,7 +9,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from .actors import make_actors
+from .events import make_events
 from .lemmas import make_lemmatize
+from .places import make_places
 from .sentences import make_sentences
 from .separable import make_separable
 from .structure import make_structure
@@ -21,4 +24,7 @@ DEFAULT_FACTORIES: MappingProxyType[str, Any] = MappingProxyType({
     "sentences": make_sentences,
     "lemmatize": make_lemmatize,
     "separable": make_separable,
+    "actors": make_actors,
+    "places": make_places,
+    "events": make_events,
 })

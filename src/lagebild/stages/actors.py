@@ -1,0 +1,241 @@
+"""Actor recognition and resolution against the knowledge base, on the article's date.
+
+Matches of KB forms are composed into actors:
+  state + role + name     "Russlands Präsident Wladimir Putin", "die nordkoreanische Außenministerin Choe Son-hui"
+  compound modifier       "ein Kreml-Sprecher", "US-Präsident Biden"
+  role + genitive chain   "Der Sprecher des Nationalen Sicherheitsrats des Weißen Hauses …, John Kirby"
+                          "Analysten der US-Denkfabrik CSIS"
+  role without a name     resolved to the holder on the date ("der russische Präsident" 2010 = Medvedev)
+  role + unknown name     a person the KB does not know gets the state of the role
+  short forms             "Kim" after "Kim Jong-un" (within the article)
+A capital after a locative preposition ("in Moskau") is a place, not a government.
+"""
+
+from __future__ import annotations
+
+import re
+
+import simplemma
+
+from ..config import Config
+from ..document import ActorMention, Document
+from ..kb.matcher import Match, Matcher
+from ..kb.model import Entity, Form, KnowledgeBase, canonical_role
+from ..resources import Resources
+
+LOCATIVE = re.compile(r"(?:\b(?:in|nach|aus|im|bei|vor|über|durch|from|in|to|at|near)\s+)$", re.I)
+_GAP_ADJ = re.compile(r"^\s+(?:[a-zäöüß][\w-]*\s+)?$")  # one optional lower-case word (adjective)
+_GAP_SPACE = re.compile(r"^[\s,]*$")
+_GEN_DE = re.compile(r"^\s+(?:des|der|von|vom)\s+(?:(?:[A-ZÄÖÜ][\w-]*|[a-zäöü][\w-]*(?:en|er|es))\s+){0,3}$")
+_GEN_EN = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$")
+_LOC_TAIL = re.compile(r"^\s+(?:in|aus)\s+(?:den|der|dem)?\s*$")
+_NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáíóúñç']+(?:-[A-Za-zäöü][a-zäöüß']*)?")
+_AGE = re.compile(r"^\s*\(\d{1,3}\)")
+_STOP_NAMES = frozenset({"Der", "Die", "Das", "Ein", "Eine", "The", "Am", "Im", "In", "Auch", "Nach", "Laut"})
+
+
+class ActorsStage:
+    name = "actors"
+    requires = ("tokens", "sentences")
+    assigns = ("actors",)
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher) -> None:
+        self.kb = kb
+        self.matcher = matcher
+
+    def __call__(self, doc: Document) -> Document:
+        lang = doc.language or "de"
+        text = doc.text
+        matches = self.matcher.find(text, lang)
+        actors: list[ActorMention] = []
+        i = 0
+        while i < len(matches):
+            m = matches[i]
+            used, mention = self._compose(doc, matches, i, lang)
+            if mention is not None:
+                actors.append(mention)
+            i += max(used, 1)
+            del m
+        actors = [a for a in actors if a.end > a.start]
+        actors.extend(self._short_forms(doc, actors))
+        actors.sort(key=lambda a: a.start)
+        doc.actors = actors
+        return doc
+
+    # ---- composition -------------------------------------------------------------------
+    def _compose(self, doc: Document, ms: list[Match], i: int, lang: str) -> tuple[int, ActorMention | None]:
+        text = doc.text
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        state_form = m.first("country", "adjective", "prefix", "seat", "capital", "organisation")
+        # [state] + agent
+        if state_form and m.first("agent") is None and nxt is not None and nxt.first("agent"):
+            gap = text[m.end:nxt.start]
+            if (m.modifier and gap == "-") or (not m.modifier and _GAP_ADJ.match(gap) and
+                                               state_form.kind in ("country", "adjective", "seat", "organisation")):
+                if state_form.kind != "country" or _genitive_like(text[m.start:m.end], lang):
+                    used, mention = self._agent(doc, ms, i + 1, lang, state_form, m.start)
+                    return used + 1, mention
+        if m.first("agent") and not m.first("person", "organisation", "country"):
+            return self._agent(doc, ms, i, lang, None, m.start)
+        form = m.first("person", "organisation", "country", "seat", "capital", "adjective", "demonym", "prefix")
+        if form is None:
+            return 1, None
+        if form.kind == "capital" and LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+            return 1, None
+        return 1, self._simple(doc, m, form)
+
+    def _simple(self, doc: Document, m: Match, form: Form) -> ActorMention:
+        span = doc.text[m.start:m.end]
+        if form.kind == "person" and form.entity_id:
+            return self._person(doc, self.kb.entities[form.entity_id], span, m.start, m.end, "kb")
+        if form.kind == "organisation" and form.entity_id:
+            ent = self.kb.entities[form.entity_id]
+            return ActorMention(span, m.start, m.end, ent.id, ent.name, ent.type, ent.country, ent.sector,
+                                ent.kind, "kb")
+        ent_id = form.entity_id
+        name = self.kb.country_name(form.code)
+        sector = form.sector if form.kind in ("seat", "capital", "demonym") else None
+        conf = 0.6 if form.kind in ("adjective", "demonym") else 1.0
+        atype = "group" if form.kind == "demonym" else "state"
+        return ActorMention(span, m.start, m.end, ent_id, name, atype, form.code, sector, None, "kb",
+                            confidence=conf)
+
+    def _agent(self, doc: Document, ms: list[Match], j: int, lang: str, state: Form | None,
+               start: int) -> tuple[int, ActorMention | None]:
+        """An agent match at ms[j], optionally preceded by a state form; returns (#matches used, actor)."""
+        text = doc.text
+        ag = ms[j].first("agent")
+        assert ag is not None
+        role = canonical_role(ag.role or "")
+        sector = ag.sector
+        country = state.code if state else None
+        if state is not None and state.kind == "organisation" and state.entity_id:
+            org = self.kb.entities[state.entity_id]
+            country = org.country
+        end = ms[j].end
+        used = 1
+        k = j + 1
+        gen = _GEN_DE if lang == "de" else _GEN_EN
+        # genitive chain: "des Nationalen Sicherheitsrats des Weißen Hauses", "der US-Denkfabrik CSIS"
+        while k < len(ms) and gen.match(text[end:ms[k].start]):
+            f = ms[k].first("organisation", "seat", "country", "capital", "prefix")
+            if f is None:
+                break
+            if f.kind == "organisation" and f.entity_id:
+                org = self.kb.entities[f.entity_id]
+                country = country or org.country
+                if role in ("analysts", "experts") and org.sector:
+                    sector = org.sector
+            else:
+                country = country or f.code
+            end = ms[k].end
+            used += 1
+            k += 1
+            # "… des Weißen Hauses in den USA"
+            if k < len(ms) and _LOC_TAIL.match(text[end:ms[k].start]) and ms[k].first("country"):
+                end = ms[k].end
+                used += 1
+                k += 1
+        # a following name: KB person, or unknown capitalised name tokens
+        if k < len(ms) and ms[k].first("person") and _GAP_SPACE.match(text[end:ms[k].start]) \
+                and ms[k].start - end <= 2:
+            pf = ms[k].first("person")
+            assert pf is not None and pf.entity_id
+            person = self.kb.entities[pf.entity_id]
+            name_end = ms[k].end
+            mention = self._person(doc, person, text[start:name_end], start, name_end, "kb",
+                                   fallback_role=role, fallback_country=country)
+            return used + 1, mention
+        unknown = _unknown_name(text, end) if ag.number == "sg" else None
+        if unknown is not None:
+            u0, u1 = unknown
+            name = text[u0:u1]
+            return used, ActorMention(text[start:u1], start, u1, f"new:{_slug(name)}", name, "person", country,
+                                      sector, role, "context", confidence=0.7)
+        if ag.number == "sg" and country and role:
+            holder = self.kb.role_holder(role, country, doc.published)
+            if holder is not None:
+                m = self._person(doc, holder, text[start:end], start, end, "role")
+                m.confidence = 0.8
+                return used, m
+        atype = "group" if ag.agent_type == "group" else "agent"
+        return used, ActorMention(text[start:end], start, end, None, None, atype, country, sector, role, "role",
+                                  ag.number, confidence=0.7 if country else 0.4)
+
+    def _person(self, doc: Document, person: Entity, span: str, start: int, end: int, method: str,
+                fallback_role: str | None = None, fallback_country: str | None = None) -> ActorMention:
+        r = person.role_on(doc.published)
+        if r is not None:
+            return ActorMention(span, start, end, person.id, person.name, "person", r.country, r.sector,
+                                r.role, method)
+        latest = person.latest_role()
+        country = fallback_country or (latest.country if latest else person.country)
+        sector = latest.sector if latest else person.sector
+        if latest and latest.end and doc.published and latest.end < doc.published:
+            sector = "ELI"
+        return ActorMention(span, start, end, person.id, person.name, "person", country, sector,
+                            fallback_role or (latest.role if latest else None), method, confidence=0.8)
+
+    # ---- within-article short forms ----------------------------------------------------
+    def _short_forms(self, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
+        parts: dict[str, ActorMention] = {}
+        for a in actors:
+            if a.type != "person" or not a.name:
+                continue
+            names = set(a.text.split()) | set((a.name or "").split())
+            for p in names:
+                p = p.strip(",.()")
+                if len(p) >= 3 and p[0].isupper() and p not in _STOP_NAMES:
+                    parts.setdefault(p, a)
+        if not parts:
+            return []
+        covered = [(a.start, a.end) for a in actors]
+        out = []
+        for t in doc.tokens:
+            ref = parts.get(t.text)
+            if ref is None or t.start < ref.start:
+                continue
+            if any(s <= t.start < e for s, e in covered):
+                continue
+            out.append(ActorMention(t.text, t.start, t.end, ref.actor_id, ref.name, ref.type, ref.country,
+                                    ref.sector, ref.role, "coref", confidence=0.8))
+        return out
+
+
+def _genitive_like(span: str, lang: str) -> bool:
+    """'Russlands Präsident' composes; 'Russland Präsident' (no genitive) does not, in German."""
+    return lang != "de" or span.endswith("s") or span.isupper() or span.endswith(("USA", "Ukraine", "Türkei"))
+
+
+def _unknown_name(text: str, pos: int) -> tuple[int, int] | None:
+    """Two or three capitalised unknown words right after a role: a person's name."""
+    m = re.match(r"\s+", text[pos:])
+    if not m or "\n" in m.group(0):
+        return None
+    p = pos + m.end()
+    words: list[tuple[int, int]] = []
+    while len(words) < 3:
+        w = _NAME_TOKEN.match(text, p)
+        if not w:
+            break
+        word = w.group(0)
+        if word in _STOP_NAMES or (simplemma.is_known(word, lang="de") and "-" not in word and len(words) == 0
+                                   and simplemma.lemmatize(word, lang="de") != word):
+            break
+        words.append((w.start(), w.end()))
+        sp = re.match(r" ", text[w.end():])
+        if not sp:
+            break
+        p = w.end() + 1
+    if len(words) < 2:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def make_actors(config: Config, res: Resources) -> ActorsStage:
+    return ActorsStage(res.kb, res.matcher)

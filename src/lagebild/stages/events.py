@@ -1,0 +1,31 @@
+"""Event coding stage: PLOVER/CAMEO events with negation, certainty, attribution, date, place,
+then the in-document merge (headline and body telling the same event become one event)."""
+
+from __future__ import annotations
+
+from ..coding.coder import EventCoder
+from ..coding.merge import merge_events
+from ..coding.words import WordLists
+from ..config import Config
+from ..document import Document
+from ..resources import Resources
+
+
+class EventsStage:
+    name = "events"
+    requires = ("tokens", "lemmas", "sentences", "actors", "places", "times")
+    assigns = ("events",)
+
+    def __init__(self, res: Resources) -> None:
+        lex = res.lexicon
+        self.coders = {lang: EventCoder(lex.get(lang), res.ontology, WordLists.load(lang, lex.langs.get(lang)))
+                       for lang in ("de", "en")}
+
+    def __call__(self, doc: Document) -> Document:
+        coder = self.coders.get(doc.language or "de", self.coders["de"])
+        doc.events = merge_events(doc, coder.code(doc))
+        return doc
+
+
+def make_events(config: Config, res: Resources) -> EventsStage:
+    return EventsStage(res)
