@@ -34,7 +34,7 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
         return []
     lo, hi = toks[a].start, toks[b - 1].end
     out: list[Arg] = []
-    for m in actors:
+    for m in sorted(actors, key=lambda m: m.start):
         if not (lo <= m.start < hi):
             continue
         i = _tok_at(doc, a, b, m.start)
@@ -60,6 +60,11 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
                 steps += 1
                 continue
             break
+        # coordination: "zwischen Putin und Kim" -> Kim inherits "zwischen"
+        if prep is None and not gen and out and i - 1 >= a and toks[i - 1].pos == "CCONJ":
+            prev = out[-1]
+            if prev.mention.end <= toks[i - 1].start and toks[i - 1].start - prev.mention.end <= 2:
+                prep, gen = prev.prep, prev.genitive
         # postposition "X zufolge"
         k = next((x for x in range(i, b) if toks[x].start >= m.end), None)
         if k is not None and toks[k].text.lower() == "zufolge":

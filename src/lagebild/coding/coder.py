@@ -25,6 +25,8 @@ from .clauses import Clause, split_clauses
 from .triggers import Hit, find_triggers
 from .words import WordLists
 
+# categories whose events are coded without a recipient ("Demonstranten protestierten")
+_NO_RECIPIENT_OK = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 _SOURCE_PREPS_DEFAULT = ("von", "by", "from")
 _TARGET_PREPS_DEFAULT = ("gegen", "nach", "mit", "an", "zu", "against", "with", "to", "on", "at")
 _NON_ARG_PREPS = frozenset({"laut", "zufolge", "according", "citing", "in", "im", "bei", "während", "seit",
@@ -179,13 +181,15 @@ class EventCoder:
                st: SentenceState, ci: int) -> Event | None:
         trig = hit.trigger
         toks = doc.tokens
-        cand = [x for x in args if x.mention is not attrib and x.mention.type != "agent" or
-                (x.mention is not attrib and x.mention.country)]
+        cand = [x for x in args if x.mention is not attrib and x.mention.country]
         carried = st.last_subject or main_subject
         if cl.kind == "inf" and governing.subject is not None:
             carried = governing.subject
         v1 = toks[cl.a].pos in ("VERB", "AUX") and cl.kind == "main"
-        if cl.kind in ("inf", "coord") and carried is not None and not self._own_subject(doc, cl, cand):
+        pron = self._pronoun_before_args(doc, cl, cand)
+        if pron is not None:
+            src, tgt = self._roles(doc, cl, hit, cand, subject=pron)
+        elif cl.kind in ("inf", "coord") and carried is not None and not self._own_subject(doc, cl, cand):
             src, tgt = self._roles(doc, cl, hit, cand, subject=carried)
         elif v1 and carried is not None and _subject(cand) is None:
             src, tgt = self._roles(doc, cl, hit, cand, subject=carried)
@@ -194,9 +198,13 @@ class EventCoder:
         symmetric = trig.symmetric
         # "zwischen X und Y"
         betw = [x for x in cand if x.prep in ("zwischen", "between")]
-        if len(betw) >= 2 and (src is None or src in (betw[0].mention, betw[1].mention)):
+        if len(betw) >= 2 and trig.symmetric and (src is None or src in (betw[0].mention, betw[1].mention)):
             src, tgt = betw[0].mention, betw[1].mention
             symmetric = True
+        if src is None:
+            src = self._pronoun_subject(doc, cl, sent)
+        if betw and tgt is None and (src is None or not _same(betw[0].mention, src)):
+            tgt = betw[0].mention
         # subject carried into coordinated / infinitive clauses
         if src is None and cl.kind in ("coord", "inf") and carried is not None:
             src = carried
@@ -225,6 +233,8 @@ class EventCoder:
             if not (src is not None and trig.preps("tgt") == () and trig.category in ("PROTEST", "MOBILIZE")):
                 return None
         if src is None and hit.trigger.pos != "VERB":
+            return None
+        if tgt is None and trig.category not in _NO_RECIPIENT_OK:
             return None
         negated = self._negated(doc, cl, hit)
         certainty, attributed = self._certainty(doc, cl, hit, attrib, governing, src)
@@ -331,9 +341,20 @@ class EventCoder:
             tgt = bare[1].mention
         return src, tgt
 
+    def _pronoun_before_args(self, doc: Document, cl: Clause, cand: list[Arg]) -> ActorMention | None:
+        """'Zudem warf er Polen … vor': a subject pronoun before the first bare actor is the source."""
+        toks = doc.tokens
+        first_bare = min((x.index for x in cand if x.prep is None and not x.genitive), default=cl.b)
+        for i in range(cl.a, min(first_bare, cl.a + 4)):
+            low = toks[i].text.lower()
+            if self.words.has("pronoun_subject", low) and low not in ("it", "they"):
+                prior = [m for m in doc.actors if m.end <= toks[i].start and m.type == "person" and m.country]
+                return prior[-1] if prior else None
+        return None
+
     def _pronoun_subject(self, doc: Document, cl: Clause, sent: Sentence) -> ActorMention | None:
         toks = doc.tokens
-        for i in range(cl.a, min(cl.b, cl.a + 4)):
+        for i in range(cl.a, min(cl.b, cl.a + 6)):
             low = toks[i].text.lower()
             if self.words.has("pronoun_subject", low):
                 prior = [m for m in doc.actors if m.end <= toks[i].start and m.type == "person"]

@@ -146,11 +146,15 @@ class _Loader:
                 self.kb.entities[pid] = ent
                 self.role_lines.pop(pid, None)
             self.origin[pid] = self.current_dir
+            duplicate = False
             for prev, prev_file, prev_line in self.role_lines.get(pid, []):
-                if prev.role == role.role and prev.country == role.country and _overlap(prev, role) \
-                        and (prev_file, prev_line) != (str(path), n):
-                    raise DataFileError(str(path), n, f"{pid}: tenure as {role.role} ({code}) overlaps "
-                                        f"{prev_file}:{prev_line}")
+                if prev.role == role.role and prev.country == role.country and _overlap(prev, role):
+                    if prev_file == str(path):
+                        raise DataFileError(str(path), n, f"{pid}: tenure as {role.role} ({code}) overlaps "
+                                            f"line {prev_line}")
+                    duplicate = True  # the same tenure told by another file of the same KB
+            if duplicate:
+                continue
             self.role_lines.setdefault(pid, []).append((role, str(path), n))
             ent.roles.append(role)
             for a in [r["name"], *_aliases(r.get("aliases", ""))]:

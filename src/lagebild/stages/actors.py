@@ -59,6 +59,7 @@ class ActorsStage:
         actors = [a for a in actors if a.end > a.start]
         actors.extend(self._short_forms(doc, actors))
         actors.sort(key=lambda a: a.start)
+        _definite_agents(doc.text, actors)
         doc.actors = actors
         return doc
 
@@ -117,11 +118,35 @@ class ActorsStage:
         used = 1
         k = j + 1
         gen = _GEN_DE if lang == "de" else _GEN_EN
+        # apposition: "die staatliche Nachrichtenagentur KCNA" -> the organisation itself
+        if k < len(ms) and ms[k].first("organisation") and text[end:ms[k].start] == " " and state is None:
+            of = ms[k].first("organisation")
+            assert of is not None and of.entity_id
+            org = self.kb.entities[of.entity_id]
+            return used + 1, ActorMention(text[start:ms[k].end], start, ms[k].end, org.id, org.name, org.type,
+                                          org.country, org.sector, org.kind, "kb")
         # genitive chain: "des Nationalen Sicherheitsrats des Weißen Hauses", "der US-Denkfabrik CSIS"
         while k < len(ms) and gen.match(text[end:ms[k].start]):
             f = ms[k].first("organisation", "seat", "country", "capital", "prefix")
             if f is None:
                 break
+            if ms[k].modifier and k + 1 < len(ms) and ms[k + 1].start == ms[k].end + 1 and ms[k + 1].first("agent"):
+                # "der US-Denkfabrik (CSIS)": the modifier names the state, the compound head is a role
+                country = country or f.code
+                end = ms[k + 1].end
+                used += 2
+                k += 2
+                if k < len(ms) and ms[k].first("organisation") and text[end:ms[k].start] == " ":
+                    of = ms[k].first("organisation")
+                    assert of is not None and of.entity_id
+                    org = self.kb.entities[of.entity_id]
+                    country = org.country or country
+                    if role in ("analysts", "experts") and org.sector:
+                        sector = org.sector
+                    end = ms[k].end
+                    used += 1
+                    k += 1
+                continue
             if f.kind == "organisation" and f.entity_id:
                 org = self.kb.entities[f.entity_id]
                 country = country or org.country
@@ -201,6 +226,22 @@ class ActorsStage:
             out.append(ActorMention(t.text, t.start, t.end, ref.actor_id, ref.name, ref.type, ref.country,
                                     ref.sector, ref.role, "coref", confidence=0.8))
         return out
+
+
+_DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+$", re.I)
+
+
+def _definite_agents(text: str, actors: list[ActorMention]) -> None:
+    """'der Diplomat', 'der Minister' without a state: the person last mentioned in that role."""
+    last_person: ActorMention | None = None
+    for a in actors:
+        if a.type == "person" and a.country:
+            last_person = a
+            continue
+        if a.type == "agent" and a.country is None and a.number == "sg" and last_person is not None \
+                and _DEFINITE.search(text[max(0, a.start - 8):a.start]):
+            a.actor_id, a.name, a.country = last_person.actor_id, last_person.name, last_person.country
+            a.type, a.sector, a.method, a.confidence = "person", last_person.sector, "coref", 0.6
 
 
 def _genitive_like(span: str, lang: str) -> bool:
