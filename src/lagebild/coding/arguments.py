@@ -55,6 +55,8 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
                     and not toks[j - 1].text[:1].islower():
                 gen = True
                 break
+            if t.pos == "DET" and j + 1 < b and toks[j + 1].pos == "DET" and j + 1 < i:
+                break  # "in dem der Diplomat": the first DET is a relative pronoun
             if t.pos in _SKIP_BEFORE or (t.text[:1].islower() and t.pos not in ("VERB", "AUX")):
                 j -= 1
                 steps += 1

@@ -27,6 +27,8 @@ from .words import WordLists
 
 # categories whose events are coded without a recipient ("Demonstranten protestierten")
 _NO_RECIPIENT_OK = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
+# events whose sub/infinitive clause states what is alleged or denied, not a further event
+_CONTENT_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 _SOURCE_PREPS_DEFAULT = ("von", "by", "from")
 _TARGET_PREPS_DEFAULT = ("gegen", "nach", "mit", "an", "zu", "against", "with", "to", "on", "at")
 _NON_ARG_PREPS = frozenset({"laut", "zufolge", "according", "citing", "in", "im", "bei", "während", "seit",
@@ -120,6 +122,14 @@ class EventCoder:
                     main_subject = subj
                 continue
             clause_events: list[Event] = []
+            if cl.kind in ("sub", "inf") and any(e.category in _CONTENT_CATEGORIES for e in prev_clause_events):
+                # "warf Warschau vor, die Kontakte einzufrieren": the content of an accusation or
+                # denial is not itself an event
+                continue
+            if self.words.has("conditional_v1", toks[cl.a].text.lower()) and prev_clause_events:
+                continue  # "…, sollten sie sich nicht zurückziehen": the condition of a threat
+            if hits[0].rank == 3:
+                hits = hits[:1]
             for hit in hits[:2]:
                 ev = self._event(doc, sent, cl, hit, args, attrib, governing, main_subject, st, ci)
                 if ev is not None:
@@ -311,7 +321,13 @@ class EventCoder:
             obj = after_b[0] if after_b else None
         else:
             subj = bare[0] if bare else None
-            obj = bare[1] if len(bare) > 1 else None
+            rest = bare[1:]
+            # "Washington und Seoul bestreiten": coordinated co-subjects are not an object
+            if rest and not trig.symmetric and rest[0].index > 0 and subj is not None and subj.index >= 0 and \
+                    any(toks[i].text.lower() in ("und", "and") for i in range(subj.index, rest[0].index)) and \
+                    rest[0].index - subj.index <= 4:
+                rest = rest[1:]
+            obj = rest[0] if rest else None
         if passive:
             by = next((x for x in cand if x.prep in _SOURCE_PREPS_DEFAULT), None)
             if by is not None:

@@ -100,8 +100,13 @@ class _Loader:
             kind = r["kind"]
             if kind not in ("capital", "seat"):
                 raise DataFileError(str(path), n, f"unknown kind {kind!r}")
-            self.kb.add_form(Form(r["form"], kind, r["lang"], code, f"state:{code}",
+            form = r["form"]
+            self.kb.add_form(Form(form, kind, r["lang"], code, f"state:{code}",
                                   sector=self.sector_ok(path, n, r.get("sector", "")) or "GOV"))
+            if kind == "capital" and r["lang"] == "de" and " " not in form and form[-1:].isalpha() \
+                    and not form.endswith(("s", "er")):
+                # "das Moskauer Außenministerium", "die Pekinger Führung"
+                self.kb.add_form(Form(form + "er", "adjective", "de", code, f"state:{code}"))
 
     def organisations(self, path: Path) -> None:
         req = ("id", "kind", "country", "sector", "name_en")
@@ -174,6 +179,9 @@ class _Loader:
                 ent.country, ent.sector = latest.country, latest.sector
             for a in ent.aliases:
                 self.kb.add_form(Form(a, "person", "*", ent.country, ent.id, ent.sector))
+                if a[-1:].isalpha() and not a.endswith(("s", "x", "z", "ß")):
+                    # German genitive: "Putins Besuch", "Assads Rücktritt"
+                    self.kb.add_form(Form(a + "s", "person", "de", ent.country, ent.id, ent.sector))
 
 
 def _overlap(a: Role, b: Role) -> bool:

@@ -127,8 +127,24 @@ class ActorsStage:
                                           org.country, org.sector, org.kind, "kb")
         # genitive chain: "des Nationalen Sicherheitsrats des Weißen Hauses", "der US-Denkfabrik CSIS"
         while k < len(ms) and gen.match(text[end:ms[k].start]):
-            f = ms[k].first("organisation", "seat", "country", "capital", "prefix")
+            f = ms[k].first("organisation", "seat", "country", "capital", "prefix", "person", "adjective")
             if f is None:
+                break
+            if f.kind == "adjective":
+                # "der Unterhändler der kolumbianischen Regierung"
+                if k + 1 < len(ms) and ms[k + 1].first("agent") and _GAP_ADJ.match(text[ms[k].end:ms[k + 1].start]):
+                    country = country or f.code
+                    end = ms[k + 1].end
+                    used += 2
+                    k += 2
+                    continue
+                break
+            if f.kind == "person":
+                # "der Regierung von Präsidentin Park": the state of the person named
+                if f.entity_id and country is None:
+                    p_ent = self.kb.entities[f.entity_id]
+                    r = p_ent.role_on(doc.published) or p_ent.latest_role()
+                    country = r.country if r else p_ent.country
                 break
             if ms[k].modifier and k + 1 < len(ms) and ms[k + 1].start == ms[k].end + 1 and ms[k + 1].first("agent"):
                 # "der US-Denkfabrik (CSIS)": the modifier names the state, the compound head is a role
@@ -162,6 +178,15 @@ class ActorsStage:
                 end = ms[k].end
                 used += 1
                 k += 1
+        # "das Außenministerium in Moskau", "die Regierung in Kiew"
+        if country is None and role in _SEATED_ROLES and k < len(ms) and _IN_PLACE.match(text[end:ms[k].start]) and \
+                ms[k].first("capital", "country") and not ms[k].modifier:
+            cf = ms[k].first("capital", "country")
+            assert cf is not None
+            country = cf.code
+            end = ms[k].end
+            used += 1
+            k += 1
         # a following name: KB person, or unknown capitalised name tokens
         if k < len(ms) and ms[k].first("person") and _GAP_SPACE.match(text[end:ms[k].start]) \
                 and ms[k].start - end <= 2:
@@ -228,18 +253,34 @@ class ActorsStage:
         return out
 
 
-_DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+$", re.I)
+# roles located by their seat: "das Außenministerium in Moskau", "der Botschafter in Wien" (not "Truppen in Syrien")
+_SEATED_ROLES = frozenset({"government", "officials", "parliament", "court", "leader"})
+_IN_PLACE = re.compile(r"^\s+(?:in|aus|of|in)\s+$")
+# roles of institutions (anaphora resolve to a state) versus roles of people (to a person)
+_INSTITUTION_ROLES = frozenset({"government", "military", "leader", "police", "parliament", "army", "troops",
+                                "soldiers", "security forces", "navy", "air force", "intelligence", "court",
+                                "officials"})
+_DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$", re.I)
 
 
 def _definite_agents(text: str, actors: list[ActorMention]) -> None:
     """'der Diplomat', 'der Minister' without a state: the person last mentioned in that role."""
     last_person: ActorMention | None = None
+    last_state: ActorMention | None = None
     for a in actors:
         if a.type == "person" and a.country:
             last_person = a
             continue
-        if a.type == "agent" and a.country is None and a.number == "sg" and last_person is not None \
-                and _DEFINITE.search(text[max(0, a.start - 8):a.start]):
+        if a.type == "state" and a.country and a.confidence >= 0.8:
+            last_state = a
+            continue
+        if a.country is not None or not _DEFINITE.search(text[max(0, a.start - 30):a.start]):
+            continue
+        if a.role in _INSTITUTION_ROLES and last_state is not None and a.start - last_state.end < 600:
+            # "das Militär des international isolierten Landes", "das kommunistische Regime"
+            a.country, a.method, a.confidence = last_state.country, "coref", 0.6
+            continue
+        if a.type == "agent" and a.number == "sg" and last_person is not None:
             a.actor_id, a.name, a.country = last_person.actor_id, last_person.name, last_person.country
             a.type, a.sector, a.method, a.confidence = "person", last_person.sector, "coref", 0.6
 
