@@ -92,8 +92,9 @@ class EventCoder:
                    for t in toks)
 
     def _sentence_time(self, doc: Document, sent: Sentence) -> TimeExpr | None:
+        """The first resolved time expression of the sentence."""
         for t in doc.times:
-            if sent.start <= t.start < sent.end:
+            if sent.start <= t.start < sent.end and t.start_date is not None:
                 return t
         return None
 
@@ -231,8 +232,7 @@ class EventCoder:
                 tgt = pair[1] if _same(pair[0], src) else pair[0]
         if src is not None and tgt is not None and _same(src, tgt):
             tgt = None
-        if src is None and tgt is None and hit.rank <= 1 and (symmetric or is_passive(
-                toks, cl.a, cl.b, hit.tok, self.words)):
+        if src is None and tgt is None and hit.rank <= 1 and symmetric:
             cpair = self._context_pair(st.events + self._done)
             if cpair is not None:
                 src, tgt = cpair
@@ -242,10 +242,17 @@ class EventCoder:
         if hit.trigger.pos == "NOUN" and (src is None or tgt is None) and pair is None:
             if not (src is not None and trig.preps("tgt") == () and trig.category in ("PROTEST", "MOBILIZE")):
                 return None
-        if src is None and hit.trigger.pos != "VERB":
+        one_sided_ok = hit.rank <= 1 and cl.kind in ("main", "coord") and self._named(src or tgt)
+        if src is None and not (one_sided_ok and is_passive(toks, cl.a, cl.b, hit.tok, self.words)):
             return None
-        if tgt is None and trig.category not in _NO_RECIPIENT_OK:
+        if src is not None and tgt is not None and src.country == tgt.country and (
+                src.sector == tgt.sector or None in (src.sector, tgt.sector)):
+            return None  # "Russland unterstützt … Russland": no dyad
+        if tgt is None and trig.category not in _NO_RECIPIENT_OK and not one_sided_ok:
             return None
+        if tgt is None and any(self.words.has(k, toks[hit.tok].lemma.lower())
+                               for k in ("govern_planned", "govern_reported", "govern_assessed")):
+            return None  # "hatte angekündigt, …": the framing verb, not an event of its own
         negated = self._negated(doc, cl, hit)
         certainty, attributed = self._certainty(doc, cl, hit, attrib, governing, src)
         date = self._date(doc, cl, sent, st)
@@ -269,6 +276,12 @@ class EventCoder:
         if src is not None:
             st.last_subject = src
         return ev
+
+    @staticmethod
+    def _named(m: ActorMention | None) -> bool:
+        """A named actor (a person, a state by name, an organisation) — not an adjective or a bare role."""
+        return m is not None and m.country is not None and m.confidence >= 0.8 and m.type in (
+            "person", "state", "organisation", "group")
 
     def _own_subject(self, doc: Document, cl: Clause, cand: list[Arg]) -> bool:
         """Does a coordinated clause have its own finite verb and subject ('und Z empfing ihn')?"""
@@ -310,7 +323,7 @@ class EventCoder:
                 else:
                     src = gen.mention
             for x in cand:
-                if src is None and x.prep in src_preps:
+                if src is None and (x.prep in src_preps or x.prep == "durch"):
                     src = x.mention
                 elif tgt is None and x.prep in (tgt_preps or _TARGET_PREPS_DEFAULT):
                     tgt = x.mention
@@ -462,15 +475,22 @@ class EventCoder:
 
     def _date(self, doc: Document, cl: Clause, sent: Sentence, st: SentenceState) -> EventDate:
         in_clause = [t for t in doc.times if cl.start <= t.start < cl.end]
-        t = in_clause[0] if in_clause else None
-        if t is None:
-            t = st.date
-        if t is None or (t.start_date is None and t.precision == "unknown"):
-            if t is not None and st.date is not None and st.date is not t and st.date.start_date:
-                t = st.date  # "damals": carry the earlier date
-            else:
-                return EventDate(text=t.text if t else None)
-        return EventDate(t.start_date, t.end_date, t.precision if t.start_date else "unknown", t.text)
+        resolved = [t for t in in_clause if t.start_date is not None]
+        if resolved:
+            t = resolved[0]
+            return EventDate(t.start_date, t.end_date, t.precision, t.text)
+        own = self._sentence_time(doc, sent)
+        if own is not None and not in_clause:
+            return EventDate(own.start_date, own.end_date, own.precision, own.text)
+        if in_clause and in_clause[0].start_date is None and not self._past(doc, sent):
+            return EventDate(text=in_clause[0].text)  # "vor kurzem", unresolved: no date
+        # an earlier date of the same paragraph carries into past-tense narration ("damals")
+        if st.date is not None and st.date.start_date is not None and self._past(doc, sent):
+            return EventDate(st.date.start_date, st.date.end_date, st.date.precision, st.date.text)
+        return EventDate(text=in_clause[0].text if in_clause else None)
+
+    def _past(self, doc: Document, sent: Sentence) -> bool:
+        return any(self.words.has("past_aux", t.text.lower()) for t in doc.sentence_tokens(sent))
 
     def _location(self, doc: Document, cl: Clause, src: ActorMention | None,
                   tgt: ActorMention | None) -> EventLocation | None:

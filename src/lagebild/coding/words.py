@@ -24,8 +24,9 @@ class WordLists:
                 acc.setdefault(r["kind"], set()).add(r["form"].lower())
         if lex is not None:
             # the lexicon's single-word cues extend the structural lists
-            mapping = {"negation": "negation", "alleged": "alleged", "hypothetical": "hypothetical",
-                       "reporting_verb": "govern_reported"}
+            # (the lexicon's broader negation/alleged/hypothetical cue lists are used for phrases,
+            # not single words: single words like "noch" or "hätte" are too ambiguous on their own)
+            mapping = {"reporting_verb": "govern_reported"}
             for kind, target in mapping.items():
                 for form in lex.cues.get(kind, {}):
                     acc.setdefault(target, set()).add(form)

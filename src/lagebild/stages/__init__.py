@@ -16,6 +16,7 @@ from .places import make_places
 from .sentences import make_sentences
 from .separable import make_separable
 from .structure import make_structure
+from .times import make_times
 from .tokenize import make_tokenize
 
 DEFAULT_FACTORIES: MappingProxyType[str, Any] = MappingProxyType({
@@ -26,5 +27,6 @@ DEFAULT_FACTORIES: MappingProxyType[str, Any] = MappingProxyType({
     "separable": make_separable,
     "actors": make_actors,
     "places": make_places,
+    "times": make_times,
     "events": make_events,
 })

@@ -260,6 +260,7 @@ _IN_PLACE = re.compile(r"^\s+(?:in|aus|of|in)\s+$")
 _INSTITUTION_ROLES = frozenset({"government", "military", "leader", "police", "parliament", "army", "troops",
                                 "soldiers", "security forces", "navy", "air force", "intelligence", "court",
                                 "officials"})
+_ARMED_ROLES = frozenset({"rebels", "militants", "terrorists"})
 _DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$", re.I)
 
 
@@ -267,15 +268,29 @@ def _definite_agents(text: str, actors: list[ActorMention]) -> None:
     """'der Diplomat', 'der Minister' without a state: the person last mentioned in that role."""
     last_person: ActorMention | None = None
     last_state: ActorMention | None = None
+    last_armed: ActorMention | None = None
     for a in actors:
+        if a.country and a.country.startswith("NSA:"):
+            last_armed = a
         if a.type == "person" and a.country:
             last_person = a
+            continue
+        if a.type == "person" and a.country is None and a.role and last_state is not None:
+            # "Außenminister Abdel-Malek al-Mikhlafi" (unknown, no state named): the state in focus
+            a.country, a.confidence = last_state.country, 0.5
+            continue
+        if a.role in _ARMED_ROLES and a.country is None and last_armed is not None:
+            # "die Rebellen" after "die Huthi-Rebellen"
+            a.actor_id, a.name, a.country, a.sector = last_armed.actor_id, last_armed.name, last_armed.country, "REB"
+            a.method, a.confidence = "coref", 0.6
             continue
         if a.type == "state" and a.country and a.confidence >= 0.8:
             last_state = a
             continue
         if a.country is not None or not _DEFINITE.search(text[max(0, a.start - 30):a.start]):
             continue
+        if re.search(r"\b(?:beiden|beide|both|two)\s+$", text[max(0, a.start - 12):a.start], re.I):
+            continue  # "die beiden Präsidenten": a group, not the last person
         if a.role in _INSTITUTION_ROLES and last_state is not None and a.start - last_state.end < 600:
             # "das Militär des international isolierten Landes", "das kommunistische Regime"
             a.country, a.method, a.confidence = last_state.country, "coref", 0.6
