@@ -44,7 +44,7 @@ def _defaults() -> dict[str, Any]:
 
 def _flatten(d: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for section in ("pipeline", "input", "kb"):
+    for section in ("pipeline", "input", "kb", "events"):
         out.update(d.get(section, {}))
     return out
 

@@ -63,10 +63,10 @@ def split_clauses(doc: Document, sent: Sentence, words: WordLists) -> list[Claus
         if kd != "coord" and k > 0:
             if words.has("subordinator", first):
                 kd = "sub"
-            elif first in _REL or (toks[x].pos == "ADP" and x + 1 < y and toks[x + 1].text.lower() in _REL):
-                kd = "rel" if _verb_final(toks, x, y) else "main"
             elif doc.language == "de" and _zu_infinitive(toks, x, y):
                 kd = "inf"
+            elif first in _REL or (toks[x].pos == "ADP" and x + 1 < y and toks[x + 1].text.lower() in _REL):
+                kd = "rel" if _verb_final(toks, x, y) else "main"
         out.append(Clause(x, y, kd, toks[x].start, toks[y - 1].end))
     return out
 

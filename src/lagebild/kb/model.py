@@ -128,7 +128,9 @@ class KnowledgeBase:
         self.holders.clear()
         for e in self.entities.values():
             for r in e.roles:
-                self.holders.setdefault((canonical_role(r.role), r.country), []).append(e.id)
+                lst = self.holders.setdefault((canonical_role(r.role), r.country), [])
+                if e.id not in lst:
+                    lst.append(e.id)
 
     def role_holder(self, role: str, country: str, on: dt.date | None) -> Entity | None:
         """Who held ``role`` for ``country`` on the date (None without a date or holder)."""

@@ -18,7 +18,9 @@ class EventsStage:
 
     def __init__(self, res: Resources) -> None:
         lex = res.lexicon
-        self.coders = {lang: EventCoder(lex.get(lang), res.ontology, WordLists.load(lang, lex.langs.get(lang)))
+        one_sided = set(res.config.extra.get("one_sided_events", ["en"]))
+        self.coders = {lang: EventCoder(lex.get(lang), res.ontology, WordLists.load(lang, lex.langs.get(lang)),
+                                        one_sided=lang in one_sided)
                        for lang in ("de", "en")}
 
     def __call__(self, doc: Document) -> Document:

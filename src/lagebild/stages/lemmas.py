@@ -183,6 +183,11 @@ class LemmatizeStage:
         for tok in doc.tokens:
             tok.lemma, tok.pos = analyse(tok.text, lang, tok.is_sent_start)
         if lang == "de":
+            toks = doc.tokens
+            for i in range(1, len(toks) - 1):
+                # "der oppositionsnahen Armee": an attributive adjective, not a verb
+                if toks[i].pos == "VERB" and toks[i - 1].pos == "DET" and toks[i + 1].text[:1].isupper():
+                    toks[i].pos = "ADJ"
             expand_elliptic(doc.tokens, self.lem)
             head = self.lem.compound_head
             for tok in doc.tokens:
