@@ -47,6 +47,9 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
         while j >= a and steps < 4:
             t = toks[j]
             low = t.text.lower()
+            if low == "of" and j - 1 >= a and toks[j - 1].pos in ("NOUN", "PROPN"):
+                gen = True  # "positions of the Palestinian security forces"
+                break
             if t.pos == "ADP" or low in _ATTRIB:
                 prep = {"im": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei",
                         "ins": "in"}.get(low, low)

@@ -251,7 +251,7 @@ class EventCoder:
                 return None
         one_sided_ok = self.one_sided and hit.rank <= 1 and cl.kind in ("main", "coord") and \
             self._named(src or tgt)
-        if src is None and not (one_sided_ok and is_passive(toks, cl.a, cl.b, hit.tok, self.words)):
+        if src is None and not one_sided_ok:
             return None
         if src is not None and tgt is not None and src.country == tgt.country and (
                 src.sector == tgt.sector or None in (src.sector, tgt.sector)):
@@ -288,8 +288,7 @@ class EventCoder:
     @staticmethod
     def _named(m: ActorMention | None) -> bool:
         """A named actor (a person, a state by name, an organisation) — not an adjective or a bare role."""
-        return m is not None and m.country is not None and m.confidence >= 0.8 and m.type in (
-            "person", "state", "organisation", "group")
+        return m is not None and m.country is not None and m.confidence >= 0.6
 
     def _own_subject(self, doc: Document, cl: Clause, cand: list[Arg]) -> bool:
         """Does a coordinated clause have its own finite verb and subject ('und Z empfing ihn')?"""
@@ -344,6 +343,16 @@ class EventCoder:
             before = [x for x in bare if x.index < hit.tok]
             after_b = [x for x in bare if x.index > hit.tok]
             subj = before[-1] if before else None
+            # "Jordan and Britain have agreed": the first of coordinated subjects
+            k = len(before) - 1
+            while k > 0 and any(toks[j].text.lower() in ("and", "und") for j in range(before[k - 1].index, before[k].index)) \
+                    and before[k].index - before[k - 1].index <= 4:
+                k -= 1
+            if before:
+                subj = before[k]
+                if k + 1 < len(before) and after_b == [] and (trig.symmetric or trig.category in (
+                        "AGREE", "CONSULT", "COOPERATE")):
+                    after_b = [before[k + 1]]
             obj = after_b[0] if after_b else None
         else:
             subj = bare[0] if bare else None
