@@ -126,6 +126,14 @@ class EventCoder:
                 if subj is not None and cl.kind == "main":
                     main_subject = subj
                 continue
+            if prev_clause_events and prev_clause_events[-1].target is None and \
+                    prev_clause_events[-1].category in ("THREATEN", "REQUEST"):
+                # "drohte mit der härtesten Reaktion, sollten kurdische Kämpfer der YPG …": the threat
+                # is directed at the actor of its condition or content
+                first = next((x.mention for x in args if x.mention.country and x.prep is None), None)
+                ev0 = prev_clause_events[-1]
+                if first is not None and ev0.source is not None and first.country != ev0.source.country:
+                    ev0.target = first.ref()
             clause_events: list[Event] = []
             if cl.kind in ("sub", "inf") and any(e.category in _CONTENT_CATEGORIES for e in prev_clause_events):
                 # "warf Warschau vor, die Kontakte einzufrieren": the content of an accusation or
@@ -454,17 +462,30 @@ class EventCoder:
                      self.words.has("reciprocal", toks[i].text.lower()) for i in range(cl.a, cl.b))
         if not marker:
             return None
+        marker_pos = next(toks[i].start for i in range(cl.a, cl.b)
+                          if self.words.has("plural_anaphor", toks[i].text.lower()) or
+                          self.words.has("reciprocal", toks[i].text.lower()))
+        named = [m for m in doc.actors if m.end <= marker_pos and m.country and
+                 m.type in ("person", "state") and m.confidence >= 0.8]
+        # 1. two states named earlier in the same sentence ("zwischen den beiden Staaten")
+        here: list[ActorMention] = []
+        for m in named:
+            if m.start >= sent.start and not any(h.country == m.country for h in here):
+                here.append(m)
+        if len(here) >= 2:
+            return here[0], here[1]
+        # 2. the dyad of the last event, unless this sentence names someone else
         ctx = self._context_pair(prior)
-        if ctx is not None:
+        if ctx is not None and all(h.country in (ctx[0].country, ctx[1].country) for h in here):
             return ctx
+        # 3. the two most recent states or people named
         seen: list[ActorMention] = []
-        for m in reversed([m for m in doc.actors if m.end <= cl.start and m.country and
-                           m.type in ("person", "state") and m.confidence >= 0.8]):
+        for m in reversed(named):
             if not any(s.country == m.country for s in seen):
                 seen.append(m)
             if len(seen) == 2:
                 return seen[1], seen[0]
-        return None
+        return ctx
 
     def _negated(self, doc: Document, cl: Clause, hit: Hit) -> bool:
         toks = doc.tokens
