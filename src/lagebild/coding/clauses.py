@@ -45,6 +45,12 @@ def split_clauses(doc: Document, sent: Sentence, words: WordLists) -> list[Claus
                 pieces.append((a, i, kind))
             a = i + 1
             kind = "main"
+        elif t.text.lower() == "that" and i > a and i + 1 < sent.token_end and _verbal_or_time(toks[i - 1]) \
+                and (toks[i + 1].text[:1].isupper() or toks[i + 1].pos in ("DET", "PRON")):
+            # English "said (on Tuesday) that Sudan must …": a content clause without a comma
+            pieces.append((a, i, kind))
+            a = i
+            kind = "main"
         elif t.text.lower() in _COORD and i > a and i + 1 < sent.token_end and (
                 (_verbal(toks[i - 1]) and toks[i + 1].pos not in ("PROPN",)) or _verbal(toks[i + 1])):
             pieces.append((a, i, kind))
@@ -69,6 +75,11 @@ def split_clauses(doc: Document, sent: Sentence, words: WordLists) -> list[Claus
                 kd = "rel" if _verb_final(toks, x, y) else "main"
         out.append(Clause(x, y, kd, toks[x].start, toks[y - 1].end))
     return out
+
+
+def _verbal_or_time(t: Token) -> bool:
+    return _verbal(t) or t.pos in ("ADV", "NOUN", "PROPN") and t.text[:1].isupper() or t.lemma in (
+        "say", "demand", "announce", "insist", "warn", "claim")
 
 
 def _verb_final(toks: list[Token], x: int, y: int) -> bool:

@@ -55,7 +55,8 @@ class SentenceState:
 
 class EventCoder:
     def __init__(self, lexicon: LangLexicon, ontology: Ontology, words: WordLists, *,
-                 one_sided: bool = False) -> None:
+                 one_sided: bool = False, intent: dict[str, tuple[str, str]] | None = None) -> None:
+        self.intent = intent if intent is not None else load_intent_table()
         # one-sided events (a named source, no recipient in the text): reliable in SVO English,
         # not in German, where a single actor may as well be the object (measured on the dev gold)
         self.one_sided = one_sided
@@ -116,6 +117,11 @@ class EventCoder:
             attrib = next((x.mention for x in args if x.prep in ("laut", "zufolge", "according")), None)
             hits = find_triggers(toks, cl.a, cl.b, self.lex)
             governs = self._governing_frame(doc, cl, args)
+            demand = self._reported_demand(doc, sent, cl, args, governing)
+            if demand is not None:
+                st.events.append(demand)
+                prev_clause_events = [demand]
+                continue
             if not hits:
                 clone = self._ellipsis(doc, cl, args, prev_clause_events)
                 if clone is not None:
@@ -275,16 +281,21 @@ class EventCoder:
         if certainty == "asserted" and date.start and doc.published and date.start > doc.published:
             certainty = "planned"
         location = self._location(doc, cl, src, tgt)
-        code = trig.cameo or self.ont.default_cameo.get(trig.category)
+        category = trig.category
+        code = trig.cameo or self.ont.default_cameo.get(category)
         cinfo = self.ont.code(code)
         mode = trig.mode or (cinfo.plover_mode if cinfo else None)
         ctx = trig.context or (cinfo.plover_context if cinfo else None)
+        if certainty in ("planned", "hypothetical") and category in self.intent and not negated:
+            # PLOVER: "the coder should always return the single event category" (AGREE, THREATEN)
+            category, code = self.intent[category]
+            mode = None
         conf = 0.45 + 0.15 * (src is not None) + 0.15 * (tgt is not None) + 0.1 * (hit.rank <= 1)
         trig_tok = toks[hit.tok]
         ev = Event(
-            id="", category=trig.category, evidence=_evidence(doc, cl, trig_tok.text, trig_tok.start, trig_tok.end),
+            id="", category=category, evidence=_evidence(doc, cl, trig_tok.text, trig_tok.start, trig_tok.end),
             mode=mode, context=[ctx] if ctx else [], cameo=code,
-            quad_class=self.ont.quad_class(trig.category, code), goldstein=self.ont.goldstein(code),
+            quad_class=self.ont.quad_class(category, code), goldstein=self.ont.goldstein(code),
             source=src.ref() if src else None, target=tgt.ref() if tgt else None, negated=negated,
             certainty=certainty, attributed_to=attributed.ref() if attributed else None, date=date,
             location=location, confidence=round(min(conf, 0.95), 2), symmetric=symmetric)
@@ -399,6 +410,28 @@ class EventCoder:
         if trig.symmetric and tgt is None and len(bare) >= 2:
             tgt = bare[1].mention
         return src, tgt
+
+    def _reported_demand(self, doc: Document, sent: Sentence, cl: Clause, args: list[Arg],
+                         governing: Frame) -> Event | None:
+        """'Russland sagte, der Sudan müsse den Hubschrauber zurückgeben': the speaker demands of the
+        subject — a REQUEST, whatever the content clause's verb."""
+        if governing.certainty != "reported" or governing.subject is None or cl.kind not in ("sub", "main"):
+            return None
+        toks = doc.tokens
+        if not any(self.words.has("obligation", toks[i].text.lower()) for i in range(cl.a, cl.b)):
+            return None
+        if is_passive(toks, cl.a, cl.b, cl.b - 1, self.words):
+            return None
+        speaker = governing.subject
+        subj = _subject([x for x in args if x.mention.country])
+        if subj is None or not speaker.country or subj.country == speaker.country:
+            return None
+        code = "100"
+        ev = Event(id="", category="REQUEST", evidence=_evidence(doc, cl, None), mode=None, context=[],
+                   cameo=code, quad_class=self.ont.quad_class("REQUEST", code), goldstein=self.ont.goldstein(code),
+                   source=speaker.ref(), target=subj.ref(), certainty="asserted", date=EventDate(), confidence=0.6)
+        ev.id = _event_id(doc, ev)
+        return ev
 
     def _place_target(self, doc: Document, cl: Clause, hit: Hit, src: ActorMention | None) -> ActorMention | None:
         """'Besuch in Moskau', 'reist nach Peking': the state whose capital or territory is the destination."""
@@ -570,6 +603,14 @@ class EventCoder:
                 continue
             return EventLocation(p.name or p.text, p.country, p.lat, p.lon, p.text, p.start, p.end)
         return None
+
+
+def load_intent_table() -> dict[str, tuple[str, str]]:
+    from ..tsv import package_data, read_tsv
+
+    return {r["category"]: (r["intent_category"], r["cameo"])
+            for _, r in read_tsv(package_data("coding", "data", "intent.tsv"),
+                                 required=("category", "intent_category", "cameo"))}
 
 
 def _subject(args: list[Arg]) -> ActorMention | None:
