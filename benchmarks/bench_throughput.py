@@ -44,6 +44,20 @@ def time_pipeline(texts: list[str], stages: list[str]) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
+def time_stages(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage of the default pipeline over the texts."""
+    nlp = Pipeline.from_config(load_config())
+    nlp.analyze(texts[0], language="de")
+    spent = {st.name: 0.0 for st in nlp.stages}
+    for t in texts:
+        doc = nlp.make_doc(t, language="de", published="2020-01-01")
+        for st in nlp.stages:
+            t0 = time.perf_counter()
+            doc = st(doc)
+            spent[st.name] += time.perf_counter() - t0
+    return spent
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=1000)
@@ -64,6 +78,12 @@ def main() -> int:
     for name, secs, n in rows:
         rate = n / secs
         print(f"{name:42s} {secs:8.2f} {n:9d} {rate:10.0f} {rate / base_rate:6.2f}")
+    spent = time_stages(texts)
+    total = sum(spent.values())
+    print("cost per stage (default pipeline):")
+    for name, secs in spent.items():
+        print(f"  {name:12s} {secs:7.2f} s  {100 * secs / total:5.1f} %  "
+              f"{base_n / secs if secs else float('inf'):12.0f} tokens/s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB; articles/s (last row): {len(texts) / rows[-1][1]:.1f}")
     return 0

@@ -77,7 +77,8 @@ class EventCoder:
                 prev_date = None if not _same_block(doc, prev_section, sent.section) else prev_date
                 prev_section = sent.section
             st = SentenceState()
-            if self._continues_report(doc, sent) and prev_frame.attributed is not None:
+            continues = self._continues_report(doc, sent)
+            if continues and prev_frame.attributed is not None:
                 st.frame = Frame(prev_frame.certainty, prev_frame.attributed, None)
             own_time = self._sentence_time(doc, sent)
             st.date = own_time if own_time is not None else prev_date
@@ -85,16 +86,15 @@ class EventCoder:
             events.extend(st.events)
             if st.frame.attributed is not None:
                 prev_frame = st.frame
-            elif not self._continues_report(doc, sent):
+            elif not continues:
                 prev_frame = Frame()
             if own_time is not None and own_time.start_date is not None:
                 prev_date = own_time
         return events
 
     def _continues_report(self, doc: Document, sent: Sentence) -> bool:
-        toks = doc.sentence_tokens(sent)
-        return any(self.words.has("konjunktiv", t.text.lower()) or self.words.has("continuation", t.text.lower())
-                   for t in toks)
+        cues = self.words.kinds.get("konjunktiv", frozenset()) | self.words.kinds.get("continuation", frozenset())
+        return any(t.text.lower() in cues for t in doc.tokens[sent.token_start:sent.token_end])
 
     def _sentence_time(self, doc: Document, sent: Sentence) -> TimeExpr | None:
         """The first resolved time expression of the sentence."""

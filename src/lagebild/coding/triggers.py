@@ -44,7 +44,20 @@ def find_triggers(toks: list[Token], a: int, b: int, lex: LangLexicon) -> list[H
     hits: list[Hit] = []
     used: set[int] = set()
     has_refl = any(toks[i].text.lower() in _REFL for i in range(a, b))
-    for mwe in lex.mwes:
+    # multiword candidates: only those whose every part occurs in the clause (set look-ups)
+    present: set[str] = set()
+    for i in range(a, b):
+        t = toks[i]
+        present.add(t.lemma.lower())
+        present.add(t.text.lower())
+        if t.head:
+            present.add(t.head.lower())
+    cands: dict[int, Trigger] = {}
+    for key in present:
+        for mwe in lex.mwe_index.get(key, ()):
+            if all(p.lower() in present for p in mwe.parts):
+                cands[id(mwe)] = mwe
+    for mwe in sorted(cands.values(), key=lambda t: -len(t.parts)):
         idx: list[int] = []
         for part in mwe.parts:
             j = next((i for i in range(a, b) if i not in idx and _token_matches(toks[i], part)), None)
@@ -65,16 +78,16 @@ def find_triggers(toks: list[Token], a: int, b: int, lex: LangLexicon) -> list[H
         t = toks[i]
         if t.pos in ("PUNCT", "NUM", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART"):
             continue
-        cands: list[Trigger] = []
+        options: list[Trigger] = []
         for k in _keys(t):
-            cands = lex.words.get(k, [])
-            if cands:
+            options = lex.words.get(k, [])
+            if options:
                 break
-        if not cands:
+        if not options:
             continue
         is_noun = t.text[:1].isupper() and t.pos in ("NOUN", "PROPN")
         pick = None
-        for c in cands:
+        for c in options:
             if c.pos == "NOUN" and not is_noun and t.text[:1].islower() and t.pos != "NOUN":
                 continue
             if c.pos in ("VERB", "ADJ") and is_noun:

@@ -41,6 +41,8 @@ class Trigger:
 class LangLexicon:
     words: dict[str, list[Trigger]] = field(default_factory=dict)
     mwes: list[Trigger] = field(default_factory=list)
+    # each multiword expression under its first part (lower case), for fast candidate look-up
+    mwe_index: dict[str, list[Trigger]] = field(default_factory=dict)
     cues: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> form -> value
     multi_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
@@ -82,6 +84,8 @@ def _load_lang(d: Path, categories: frozenset[str] | None) -> LangLexicon:
                 if lemma[:1].isupper():
                     lx.words.setdefault(lemma.lower(), []).append(t)
     lx.mwes.sort(key=lambda t: -len(t.parts))
+    for t in lx.mwes:
+        lx.mwe_index.setdefault(t.parts[0].lower(), []).append(t)
     p = d / "cues.tsv"
     if p.exists():
         for n, r in read_tsv(p, required=("kind", "form")):
