@@ -16,6 +16,7 @@ from .places import make_places
 from .sentences import make_sentences
 from .separable import make_separable
 from .structure import make_structure
+from .spacy_ner import make_spacy_ner
 from .times import make_times
 from .tokenize import make_tokenize
 
@@ -29,4 +30,5 @@ DEFAULT_FACTORIES: MappingProxyType[str, Any] = MappingProxyType({
     "places": make_places,
     "times": make_times,
     "events": make_events,
+    "spacy_ner": make_spacy_ner,
 })

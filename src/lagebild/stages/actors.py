@@ -57,6 +57,7 @@ class ActorsStage:
             i += max(used, 1)
             del m
         actors = [a for a in actors if a.end > a.start]
+        actors.extend(_context_people(doc.text, actors, lang))
         actors.extend(self._short_forms(doc, actors))
         actors.sort(key=lambda a: a.start)
         _definite_agents(doc.text, actors)
@@ -298,6 +299,30 @@ def _definite_agents(text: str, actors: list[ActorMention]) -> None:
         if a.type == "agent" and a.number == "sg" and last_person is not None:
             a.actor_id, a.name, a.country = last_person.actor_id, last_person.name, last_person.country
             a.type, a.sector, a.method, a.confidence = "person", last_person.sector, "coref", 0.6
+
+
+# people the KB does not know, found from context: "Grzegorz Schetyna (58)", "sagte Igor Konaschenkow"
+_NAME = r"[A-ZÄÖÜ][a-zäöüßéèáíóúñçćčšž'-]+(?:\s+(?:von|van|de|al|el|bin)\s+)?(?:\s+[A-ZÄÖÜ][a-zäöüßéèáíóúñçćčšž'-]+){1,2}"
+_AGE_NAME = re.compile(rf"\b({_NAME})\s+\(\d{{1,3}}\)")
+_SAID_NAME = re.compile(rf"\b(?:sagte|erklärte|betonte|sagt|erklärt|teilte|said|says|told)\s+({_NAME})\b")
+
+
+def _context_people(text: str, actors: list[ActorMention], lang: str) -> list[ActorMention]:
+    taken = [(a.start, a.end) for a in actors]
+    out: list[ActorMention] = []
+    for rx in (_AGE_NAME, _SAID_NAME):
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            name = m.group(1)
+            words = name.split()
+            if any(s < te and ts < e for ts, te in taken) or any(w in _STOP_NAMES for w in words):
+                continue
+            if any(simplemma.is_known(w, lang=lang) and not w.endswith(("ow", "ski", "ić")) for w in words):
+                continue  # ordinary nouns are no names ("sagte Regierungssprecher Müller" stays with its role)
+            out.append(ActorMention(name, s, e, f"new:{_slug(name)}", name, "person", None, None, None,
+                                    "context", confidence=0.5))
+            taken.append((s, e))
+    return out
 
 
 def _genitive_like(span: str, lang: str) -> bool:

@@ -49,7 +49,9 @@ class PlacesStage:
             else:
                 out.append(PlaceMention(text[m.start:m.end], m.start, m.end, c.capital_de or text[m.start:m.end],
                                         c.code, None, None, f"capital:{c.code}", "capital"))
-        doc.places = out
+        # places added by an earlier stage (a user's NER) are kept where the gazetteer found nothing
+        kept = [p for p in doc.places if not any(p.start < q.end and q.start < p.end for q in out)]
+        doc.places = sorted(out + kept, key=lambda p: p.start)
         return doc
 
 
