@@ -210,6 +210,7 @@ def test_day_and_month_dates(nlp: Pipeline, stage: TimesStage) -> None:
     _is(_one(nlp, stage, "Das Abkommen vom 05.03.2024 gilt."), "vom 05.03.2024", D(2024, 3, 5), D(2024, 3, 5), "day")
     _is(_one(nlp, stage, "Am 5.3. war Wahl."), "Am 5.3.", D(2023, 3, 5), D(2023, 3, 5), "day")
     _is(_one(nlp, stage, "Am 5. März unterzeichneten sie."), "Am 5. März", D(2023, 3, 5), D(2023, 3, 5), "day")
+    _is(_one(nlp, stage, "Die Konferenz, 5. März 2024, Wien."), "5. März 2024", D(2024, 3, 5), D(2024, 3, 5), "day")
 
 
 def test_day_month_without_tense_takes_the_nearest_year(nlp: Pipeline, stage: TimesStage) -> None:
@@ -331,6 +332,11 @@ def test_damals_is_anaphoric_without_dates(nlp: Pipeline, stage: TimesStage, fin
     t = _one(nlp, stage, "Damals war alles anders.")
     _is(t, "Damals", None, None, "unknown")
     assert finder.classify(t, "de") == "anaphoric"
+
+
+def test_present_and_duration_words_are_classified(nlp: Pipeline, stage: TimesStage, finder: TimeFinder) -> None:
+    times = _times(nlp, stage, "Derzeit wird verhandelt. Seit Jahren gibt es Streit. In den kommenden Tagen regnet es.")
+    assert [finder.classify(t, "de") for t in times] == ["present", "duration", "future"]
 
 
 def test_zuletzt_before_a_date_yields_only_the_date(nlp: Pipeline, stage: TimesStage) -> None:

@@ -15,8 +15,8 @@ from .lemmas import make_lemmatize
 from .places import make_places
 from .sentences import make_sentences
 from .separable import make_separable
-from .structure import make_structure
 from .spacy_ner import make_spacy_ner
+from .structure import make_structure
 from .times import make_times
 from .tokenize import make_tokenize
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence, TimeExpr, Token
 from .lexicon import LANGS, LangLexicon, TemporalLexicon, load_lexicon, norm
-from .normalise import Resolved, Spec, coarser, resolve
+from .normalise import Resolved, Spec, coarser, needs_tense, resolve
 from .rules import Ctx, Rule, build_rules
 from .tense import TenseCues
 
@@ -28,7 +28,7 @@ _SEP = {
                      r"(?:(?:dem|den|der)\s+)?", re.I),
     "en": re.compile(r"\s*(?:(?P<bis>to|until|till|through|-|–|—)|(?P<und>and))\s*(?:the\s+)?", re.I),
 }
-_DATED_KINDS = frozenset({"vague", "anaphoric"})
+_DATELESS_KINDS = frozenset({"vague", "anaphoric"})
 
 
 @dataclass(slots=True)
@@ -53,12 +53,20 @@ class TimeFinder:
     def __init__(self, lexicon: TemporalLexicon | None = None, *, bare_years: bool = True) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.rules: dict[str, list[Rule]] = {}
+        self.rules_by_kind: dict[str, dict[str, list[Rule]]] = {}
         self.token_kinds: dict[str, dict[str, frozenset[str]]] = {}
+        # token text -> trigger kinds, filled as texts are seen (one look-up per token)
+        self._kind_cache: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in LANGS}
         self.prefixes: dict[str, tuple[str, ...]] = {}
         self.cues: dict[str, TenseCues] = {}
         for lang in LANGS:
             lx = self.lexicon[lang]
             self.rules[lang] = build_rules(lx, bare_years=bare_years)
+            by_kind: dict[str, list[Rule]] = {}
+            for rule in self.rules[lang]:
+                for k in rule.anchors:
+                    by_kind.setdefault(k, []).append(rule)
+            self.rules_by_kind[lang] = by_kind
             self.token_kinds[lang], self.prefixes[lang] = _token_kinds(lx)
             self.cues[lang] = TenseCues(lx)
 
@@ -90,8 +98,8 @@ class TimeFinder:
             for f in found:
                 e0 = bisect_left(starts, f.start, sent.token_start, sent.token_end)
                 e1 = bisect_left(starts, f.end, sent.token_start, sent.token_end)
-                f.tense = self.cues[lang].tense(toks, sent.token_start, sent.token_end, e0, max(e1, e0 + 1)) \
-                    if toks else None
+                if toks and needs_tense(f.spec):
+                    f.tense = self.cues[lang].tense(toks, sent.token_start, sent.token_end, e0, max(e1, e0 + 1))
                 f.resolved = resolve(f.spec, doc.published, f.tense)
             out.extend(self._merge(doc, [f for f in found if f.resolved is not None], lang))
         return out
@@ -100,22 +108,31 @@ class TimeFinder:
 
     def _anchors(self, toks: list[Token], a: int, b: int, lang: str) -> dict[str, list[int]]:
         """Token indices of trigger words by kind (month, weekday, unit, digit …); empty if none."""
-        kinds = self.token_kinds[lang]
-        pre = self.prefixes[lang]
+        cache = self._kind_cache[lang]
         out: dict[str, list[int]] = {}
         for i in range(a, b):
-            low = toks[i].text.lower()
-            ks = kinds.get(low)
-            if ks is None:
-                if low[:1].isdigit():
-                    ks = _DIGIT
-                elif low.startswith(pre):
-                    ks = _prefix_kinds(low)
-                else:
-                    continue
-            for k in ks:
-                out.setdefault(k, []).append(i)
+            text = toks[i].text
+            ks = cache.get(text, _MISSING)
+            if ks is _MISSING:
+                ks = self._kinds_of(text, lang)
+                if len(cache) > 500_000:
+                    cache.clear()
+                cache[text] = ks
+            if ks:
+                for k in ks:
+                    out.setdefault(k, []).append(i)
         return out
+
+    def _kinds_of(self, text: str, lang: str) -> frozenset[str]:
+        low = text.lower()
+        ks = self.token_kinds[lang].get(low)
+        if ks is not None:
+            return ks
+        if low[:1].isdigit():
+            return _DIGIT
+        if low.startswith(self.prefixes[lang]):
+            return _prefix_kinds(low)
+        return _NONE
 
     def _candidates(self, text: str, sent: Sentence, lx: LangLexicon, lang: str,
                     anchors: dict[str, list[int]] | None = None, toks: list[Token] | None = None,
@@ -124,25 +141,25 @@ class TimeFinder:
         around the trigger words it needs (the hot path), else the whole sentence."""
         ctx = Ctx(text, sent.start, sent.end, lx)
         cands: list[Found] = []
-        for rule in self.rules[lang]:
-            if anchors is None or toks is None:
-                windows = [(sent.start, sent.end)]
-            else:
-                idx = sorted({i for k in rule.anchors for i in anchors.get(k, ())})
-                if not idx:
-                    continue
-                windows = _windows(toks, idx, sent.token_start, sent.token_end)
-            search = rule.regex.search
-            for w0, w1 in windows:
-                pos = w0
-                while pos < w1:
-                    m = search(text, pos, w1)
-                    if m is None:
-                        break
-                    pos = m.end() if m.end() > m.start() else m.start() + 1
-                    spec = rule.build(m, ctx)
-                    if spec is not None:
-                        cands.append(Found(m.start(), m.end(), spec, rule.name, rule.priority))
+        if anchors is None or toks is None:
+            jobs = [(self.rules[lang], [(sent.start, sent.end)])]
+        else:
+            by_kind = self.rules_by_kind[lang]
+            jobs = [(by_kind[k], _windows(toks, idx, sent.token_start, sent.token_end))
+                    for k, idx in anchors.items() if k in by_kind]
+        for rules, windows in jobs:
+            for rule in rules:
+                search = rule.regex.search
+                for w0, w1 in windows:
+                    pos = w0
+                    while pos < w1:
+                        m = search(text, pos, w1)
+                        if m is None:
+                            break
+                        pos = m.end() if m.end() > m.start() else m.start() + 1
+                        spec = rule.build(m, ctx)
+                        if spec is not None:
+                            cands.append(Found(m.start(), m.end(), spec, rule.name, rule.priority))
         if not cands:
             return []
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
@@ -155,7 +172,7 @@ class TimeFinder:
         keep = []
         for i, c in enumerate(chosen):
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if c.spec.kind == "vague" and nxt is not None and nxt.spec.kind not in _DATED_KINDS \
+            if c.spec.kind == "vague" and nxt is not None and nxt.spec.kind not in _DATELESS_KINDS \
                     and not text[c.end:nxt.start].strip():
                 continue
             keep.append(c)
@@ -249,6 +266,8 @@ class TimeFinder:
 
 
 _DIGIT = frozenset({"digit"})
+_NONE: frozenset[str] = frozenset()
+_MISSING = frozenset({"<missing>"})
 _BACK, _FWD = 8, 7      # tokens searched before / after a trigger word
 
 

@@ -277,6 +277,17 @@ def needs_publication(spec: Spec) -> bool:
     return True
 
 
+def needs_tense(spec: Spec) -> bool:
+    """Whether the clause's tense can change where ``spec`` lands (a floating expression)."""
+    if spec.direction is not None or spec.prep in SINCE:
+        return False
+    if spec.kind in ("weekday", "unit", "compound"):
+        return spec.week_rel is None and not (spec.kind == "compound" and spec.year is not None)
+    if spec.kind in ("date", "month", "season", "quarter", "half", "holiday"):
+        return spec.year is None and spec.year_rel is None
+    return False
+
+
 def resolve(spec: Spec, pub: dt.date | None, tense: str | None = None) -> Resolved | None:
     """Dates for ``spec`` against the publication date ``pub``; None if the spec names no real date
     (31 February)."""

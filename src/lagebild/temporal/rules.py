@@ -593,7 +593,9 @@ def _de_rules(lx: LangLexicon, bare_years: bool) -> list[Rule]:
             rf"(?:(?P<prep>bis|seit|ab|von|für)\s+)?(?P<w>{OFFSET}){NW}(?:\s+(?P<dp>{DP}){NW})?"), build_offset, 3),
         Rule("unit", _compile(
             rf"(?:(?P<prep>im\s+Laufe?|in|an|am|im|zum|zur|bis\s+zum|bis\s+zur|bis|seit|ab|für|über|übers|"
-            rf"während|von|vom)\s+)?(?:(?P<part>{PART})\s+)?(?:(?P<art>der|des|dem|den|die|das)\s+)?"
+            rf"während|von|vom)\s+)?(?:(?P<part>{PART})\s+)?"
+            # "in der vergangenen Woche", "Mitte der Woche", but not the pronoun in "der kommende Woche"
+            rf"(?:(?P<art>(?:der|des|dem|den)(?=\s+(?:\w+en\s|{UNIT_SG}))|die|das)\s+)?"
             rf"(?:(?P<rel>{REL})\s+)?(?P<unit>{UNIT_SG}){NW}"), build_unit, 3),
         Rule("compound", _compile(
             rf"(?:(?P<prep>zum|zu|bis\s+zum|bis|seit|ab|am|gegen|vor|nach|um)\s+)?(?P<comp>{COMP}){NW}"

@@ -1,0 +1,141 @@
+"""What readers produce: an Article to analyse, or a Reject with its reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError, LagebildError
+from ..textio import decode_bytes
+
+# a single article file or feed beyond this size is rejected without being read
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(slots=True)
+class Article:
+    """One input article, before analysis. ``origin`` says where it came from (path:line, URL)."""
+
+    text: str
+    origin: str
+    id: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The batch-input record (contract shape) for ``Pipeline.pipe``."""
+        return {"id": self.id, "text": self.text, "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                "url": self.url, "source": self.source, "language": self.language}
+
+
+@dataclass(slots=True)
+class Reject:
+    """Input that cannot be analysed; stored in the ``rejects`` table with its reason."""
+
+    origin: str
+    reason: str
+    code: str = "E001"
+    record_id: str | None = None
+
+
+Item = Article | Reject
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """Limits and defaults shared by all readers."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = 2_000_000
+    timeout: float = 10.0
+    published_default: dt.date | None = None
+    language: str | None = None
+    # fetch the page behind each feed item's link (else the item's own content is used)
+    follow_links: bool = False
+    user_agent: str = "lagebild/0.1 (+https://github.com/lagebild)"
+    extra_headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def reject_from(origin: str, exc: BaseException, record_id: str | None = None) -> Reject:
+    code = exc.code if isinstance(exc, LagebildError) else "E001"
+    reason = exc.args[0] if isinstance(exc, LagebildError) and exc.args else str(exc)
+    return Reject(origin=origin, reason=str(reason), code=code, record_id=record_id)
+
+
+# Unicode category Cc (C0 and C1 controls) without tab, line feed and carriage return
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_text(text: str | bytes, *, max_chars: int) -> str:
+    """The decisions of ``lagebild.textio.validate_text`` (same reasons), with a regular expression
+    for the control-character test so the single reader process stays fast; the pipeline checks
+    again in the workers. ``tests/test_ingest_readers.py`` keeps the two in agreement."""
+    if isinstance(text, bytes | bytearray):
+        text = decode_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > max_chars:
+        raise InputError(f"text too long: {len(text):,} characters (limit {max_chars:,})")
+    if "\x00" in text:
+        raise InputError("binary data (NUL characters), not text")
+    sample = text[:20000]
+    if sample and len(_BAD_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise InputError("binary data (control characters), not text")
+    if not text.strip():
+        raise InputError("empty text")
+    return text
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A publication date from ISO dates/datetimes, RFC 822 (RSS) dates or date objects; else None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    m = _ISO_DATE.match(s)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def make_article(text: str | bytes, origin: str, opts: ReaderOptions, **meta: Any) -> Item:
+    """Validate the text (decoding bytes: UTF-8, else cp1252) and build an Article, or a Reject."""
+    rid = meta.get("id")
+    rid = str(rid) if rid is not None and rid != "" else None
+    try:
+        clean = check_text(text, max_chars=opts.max_chars)
+    except InputError as exc:
+        return reject_from(origin, exc, rid)
+    lang = meta.get("language") or opts.language
+    if lang is not None and lang not in ("de", "en"):
+        return Reject(origin, f"unsupported language {lang!r} (use 'de' or 'en')", "E001", rid)
+    pub = parse_published(meta.get("published")) or opts.published_default
+
+    def opt(key: str) -> str | None:
+        v = meta.get(key)
+        if v is None:
+            return None
+        return str(v).strip() or None
+
+    return Article(text=clean, origin=origin, id=rid, title=opt("title"), published=pub, url=opt("url"),
+                   source=opt("source"), language=lang)
