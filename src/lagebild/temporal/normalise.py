@@ -299,7 +299,10 @@ def resolve(spec: Spec, pub: dt.date | None, tense: str | None = None) -> Resolv
     year = spec.year
     if year is None and spec.year_rel is not None and pub is not None:
         year = pub.year + spec.year_rel
-    if pub is None and (year is None and needs_publication(spec)):
+    relative = spec.kind in ("weekday", "offset", "unit", "compound", "ago", "lastn")
+    if pub is None and (relative and not (spec.kind == "compound" and year is not None and spec.unit == "year")
+                        or year is None and (needs_publication(spec) or spec.kind not in ("year", "decade"))):
+        # without a publication date a relative or yearless expression stays unresolved
         return Resolved(None, None, prec, unresolved=True)
     rng = _resolve_range(spec, pub, tense, year)
     if rng is None:
@@ -331,7 +334,10 @@ def _resolve_range(spec: Spec, pub: dt.date | None, tense: str | None,
         assert pub is not None
         cands = [p for y in range(pub.year - 2, pub.year + 2) if (p := _period(spec, y, pub)) is not None]
         return pick(cands, pub, floating_mode(spec, tense, "nearest"))
-    assert pub is not None
+    if k == "compound" and year is not None and spec.unit == "year":
+        return part_of(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", spec.part)
+    if pub is None:
+        return None
     if k == "weekday":
         return _weekday(spec, pub, tense)
     if k == "offset":
