@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from .errors import InputError
-
-_CONTROL_OK = {"\n", "\t", "\r"}
 
 
 def decode_bytes(data: bytes) -> str:
@@ -26,6 +24,10 @@ def decode_bytes(data: bytes) -> str:
         return text
 
 
+# Unicode category Cc (C0 and C1 controls) without tab, line feed and carriage return
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def validate_text(text: str | bytes, *, max_chars: int) -> str:
     """Return the text unchanged if it can be analysed, else raise InputError with a clear reason."""
     if isinstance(text, bytes | bytearray):
@@ -37,10 +39,8 @@ def validate_text(text: str | bytes, *, max_chars: int) -> str:
     if "\x00" in text:
         raise InputError("binary data (NUL characters), not text")
     sample = text[:20000]
-    if sample:
-        ctrl = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in _CONTROL_OK)
-        if ctrl > max(8, len(sample) // 50):
-            raise InputError("binary data (control characters), not text")
+    if sample and len(_BAD_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise InputError("binary data (control characters), not text")
     # the text is kept exactly as given: every offset in the output points into it
     if not text.strip():
         raise InputError("empty text")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError, LagebildError
-from ..textio import decode_bytes
+from ..textio import validate_text
 
 # a single article file or feed beyond this size is rejected without being read
 DEFAULT_MAX_BYTES = 20_000_000
@@ -69,28 +69,9 @@ def reject_from(origin: str, exc: BaseException, record_id: str | None = None) -
     return Reject(origin=origin, reason=str(reason), code=code, record_id=record_id)
 
 
-# Unicode category Cc (C0 and C1 controls) without tab, line feed and carriage return
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def check_text(text: str | bytes, *, max_chars: int) -> str:
-    """The decisions of ``lagebild.textio.validate_text`` (same reasons), with a regular expression
-    for the control-character test so the single reader process stays fast; the pipeline checks
-    again in the workers. ``tests/test_ingest_readers.py`` keeps the two in agreement."""
-    if isinstance(text, bytes | bytearray):
-        text = decode_bytes(bytes(text))
-    if not isinstance(text, str):
-        raise InputError(f"text must be a string, not {type(text).__name__}")
-    if len(text) > max_chars:
-        raise InputError(f"text too long: {len(text):,} characters (limit {max_chars:,})")
-    if "\x00" in text:
-        raise InputError("binary data (NUL characters), not text")
-    sample = text[:20000]
-    if sample and len(_BAD_CONTROL.findall(sample)) > max(8, len(sample) // 50):
-        raise InputError("binary data (control characters), not text")
-    if not text.strip():
-        raise InputError("empty text")
-    return text
+    """The pipeline's own input check (``lagebild.textio.validate_text``), applied by the reader."""
+    return validate_text(text, max_chars=max_chars)
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
