@@ -50,7 +50,7 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
             if low == "of" and j - 1 >= a and toks[j - 1].pos in ("NOUN", "PROPN"):
                 gen = True  # "positions of the Palestinian security forces"
                 break
-            if t.pos == "ADP" or low in _ATTRIB:
+            if t.pos == "ADP" or low in _ATTRIB or low in ("als", "as"):
                 prep = {"im": "in", "am": "an", "zum": "zu", "zur": "zu", "vom": "von", "beim": "bei",
                         "ins": "in"}.get(low, low)
                 break

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..document import (
     ActorMention,
+    Token,
     ActorRef,
     Document,
     Event,
@@ -481,6 +482,14 @@ class EventCoder:
                 return loc[0] if loc else None
         return None
 
+    def _pair_marker(self, toks: list[Token], i: int, end: int) -> bool:
+        """'einander', or 'die beiden Länder/Präsidenten' (not 'beiden Verdächtigen')."""
+        low = toks[i].text.lower()
+        if self.words.has("reciprocal", low):
+            return True
+        return self.words.has("plural_anaphor", low) and i + 1 < end and \
+            self.words.has("pair_noun", toks[i + 1].text.lower())
+
     def _context_pair(self, prior: list[Event]) -> tuple[ActorMention, ActorMention] | None:
         for ev in reversed(prior):
             if ev.source is not None and ev.target is not None and ev.source.country and \
@@ -491,13 +500,9 @@ class EventCoder:
     def _pair_reference(self, doc: Document, cl: Clause, sent: Sentence,
                         prior: list[Event]) -> tuple[ActorMention, ActorMention] | None:
         toks = doc.tokens
-        marker = any(self.words.has("plural_anaphor", toks[i].text.lower()) or
-                     self.words.has("reciprocal", toks[i].text.lower()) for i in range(cl.a, cl.b))
-        if not marker:
+        marker_pos = next((toks[i].start for i in range(cl.a, cl.b) if self._pair_marker(toks, i, cl.b)), None)
+        if marker_pos is None:
             return None
-        marker_pos = next(toks[i].start for i in range(cl.a, cl.b)
-                          if self.words.has("plural_anaphor", toks[i].text.lower()) or
-                          self.words.has("reciprocal", toks[i].text.lower()))
         named = [m for m in doc.actors if m.end <= marker_pos and m.country and
                  m.type in ("person", "state") and m.confidence >= 0.8]
         # 1. two states named earlier in the same sentence ("zwischen den beiden Staaten")

@@ -46,13 +46,19 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     name_de: str | None = None
 
-    def role_on(self, on: dt.date | None) -> Role | None:
-        """The role held on a date: the active one, else (no date) the latest, else None."""
+    def role_on(self, on: dt.date | None, prefer: str | None = None) -> Role | None:
+        """The role held on a date (None if none). Among several: one in the ``prefer`` country,
+        then one in the person's home country (where most of their roles are), then the highest."""
         active = [r for r in self.roles if r.active(on)]
-        if active:
-            order = ("head of state", "head of government", "foreign minister", "defence minister")
-            return min(active, key=lambda r: order.index(r.role) if r.role in order else 99)
-        return None
+        if not active:
+            return None
+        if prefer is not None and any(r.country == prefer for r in active):
+            active = [r for r in active if r.country == prefer]
+        home: dict[str, int] = {}
+        for r in self.roles:
+            home[r.country] = home.get(r.country, 0) + 1
+        order = ("head of state", "head of government", "foreign minister", "defence minister")
+        return min(active, key=lambda r: (-home.get(r.country, 0), order.index(r.role) if r.role in order else 99))
 
     def latest_role(self) -> Role | None:
         if not self.roles:

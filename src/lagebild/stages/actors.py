@@ -216,7 +216,7 @@ class ActorsStage:
 
     def _person(self, doc: Document, person: Entity, span: str, start: int, end: int, method: str,
                 fallback_role: str | None = None, fallback_country: str | None = None) -> ActorMention:
-        r = person.role_on(doc.published)
+        r = person.role_on(doc.published, prefer=fallback_country)
         if r is not None:
             return ActorMention(span, start, end, person.id, person.name, "person", r.country, r.sector,
                                 r.role, method)
