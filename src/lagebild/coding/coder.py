@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from ..document import (
     ActorMention,
-    Token,
     ActorRef,
     Document,
     Event,
@@ -18,6 +17,7 @@ from ..document import (
     PlaceMention,
     Sentence,
     TimeExpr,
+    Token,
 )
 from ..lexicon.load import LangLexicon
 from ..ontology.tables import Ontology
