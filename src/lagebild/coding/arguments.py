@@ -68,6 +68,8 @@ def clause_args(doc: Document, a: int, b: int, actors: list[ActorMention]) -> li
         # "ein Krankenhaus von Rebellen": von after a noun is a genitive, not an agent
         if prep == "von" and j - 1 >= a and toks[j].text.lower() == "von" and toks[j - 1].pos == "NOUN":
             prep, gen = None, True
+        if m.method == "modifier":
+            prep, gen = None, True  # "US-Drohnenangriff": a participant only as a genitive
         # coordination: "zwischen Putin und Kim" -> Kim inherits "zwischen"
         if prep is None and not gen and out and i - 1 >= a and toks[i - 1].pos == "CCONJ":
             prev = out[-1]

@@ -125,6 +125,9 @@ class EventCoder(RoleMixin, FramingMixin):
                 main_subject = mention_for(sent_actors, clause_events[0].source)
             st.events.extend(clause_events)
             prev_clause_events = clause_events or prev_clause_events
+        if not self.one_sided:
+            st.events = [e for e in st.events if e.target is not None or e.category not in ("THREATEN", "REQUEST")
+                         or e.category in NO_RECIPIENT_OK]
         if governing.attributed is not None:
             st.frame = governing
 
@@ -191,6 +194,8 @@ class EventCoder(RoleMixin, FramingMixin):
         symmetric = trig.symmetric
         if tgt is None:
             tgt = self._place_target(doc, cl, hit, src)
+        if tgt is None and trig.category in ("ASSAULT", "COERCE"):
+            tgt = self._territory_target(doc, cl, cand, src)
         # "zwischen X und Y"
         betw = [x for x in cand if x.prep in ("zwischen", "between")]
         if len(betw) >= 2 and trig.symmetric and (src is None or src in (betw[0].mention, betw[1].mention)):
@@ -233,7 +238,12 @@ class EventCoder(RoleMixin, FramingMixin):
         if src is not None and tgt is not None and src.country == tgt.country and (
                 src.sector == tgt.sector or None in (src.sector, tgt.sector)):
             return None  # "Russland unterstützt … Russland": no dyad
-        if tgt is None and trig.category not in NO_RECIPIENT_OK and not one_sided_ok:
+        show_of_force = trig.category == "ASSAULT" and trig.mode == "aerial" and tgt is None and cl.kind == "main"
+        # a threat or demand may name its addressee in the next clause ("drohte …, sollten die Kämpfer …"):
+        # kept for now, dropped at the end of the sentence if still without one
+        pending = trig.category in ("THREATEN", "REQUEST") and cl.kind == "main"
+        if tgt is None and trig.category not in NO_RECIPIENT_OK and not one_sided_ok and not show_of_force \
+                and not pending:
             return None
         if tgt is None and any(self.words.has(k, toks[hit.tok].lemma.lower())
                                for k in ("govern_planned", "govern_reported", "govern_assessed")):
@@ -249,6 +259,9 @@ class EventCoder(RoleMixin, FramingMixin):
         cinfo = self.ont.code(code)
         mode = trig.mode or (cinfo.plover_mode if cinfo else None)
         ctx = trig.context or (cinfo.plover_context if cinfo else None)
+        if show_of_force:
+            # a missile fired at no one named: a weapons test or show of force (PLOVER MOBILIZE)
+            category, code, mode = "MOBILIZE", "150", "weapons"
         if certainty in ("planned", "hypothetical") and category in self.intent and not negated:
             # PLOVER: "the coder should always return the single event category" (AGREE, THREATEN)
             category, code = self.intent[category]

@@ -112,7 +112,9 @@ class RoleMixin:
                 src = src or (other.mention if other else None)
             return src, tgt
         if trig.has("recipient_subj"):
-            frm = next((x for x in cand if x.prep in (src_preps or ("aus", "von", "from"))), None)
+            # "Scholz empfing den Präsidenten" (src:obj), "Nordkorea bekam Lieferungen aus Russland"
+            frm = obj if trig.has("src:obj") and obj is not None else \
+                next((x for x in cand if x.prep in (src_preps or ("aus", "von", "from"))), None)
             return (frm.mention if frm else None), (subj.mention if subj else None)
         if src is None and subj is not None:
             src = subj.mention
@@ -148,6 +150,21 @@ class RoleMixin:
                     continue
                 return ActorMention(p.text, p.start, p.end, f"state:{p.country}", p.name, "state", p.country,
                                     "GOV" if p.kind == "capital" else None, None, "place", confidence=0.8)
+        return None
+
+    def _territory_target(self, doc: Document, cl: Clause, cand: list[Arg],
+                          src: ActorMention | None) -> ActorMention | None:
+        """'griff Ziele im Libanon an', 'nahmen die Stadt Awdijiwka ein': an attack or seizure on a
+        territory is directed at the state it belongs to."""
+        for x in cand:
+            if x.prep in ("in", "im") and x.mention.type == "state" and x.mention.country and \
+                    (src is None or x.mention.country != src.country):
+                return x.mention
+        for p in doc.places:
+            if cl.start <= p.start < cl.end and p.country and (src is None or p.country != src.country) \
+                    and p.kind in ("city", "capital", "region", "site", "country"):
+                return ActorMention(p.text, p.start, p.end, f"state:{p.country}", p.name, "state", p.country,
+                                    None, None, "place", confidence=0.7)
         return None
 
     def _pronoun_before_args(self, doc: Document, cl: Clause, cand: list[Arg]) -> ActorMention | None:

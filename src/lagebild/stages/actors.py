@@ -85,7 +85,15 @@ class ActorsStage:
             return 1, None
         if form.kind == "capital" and LOCATIVE.search(text[max(0, m.start - 12):m.start]):
             return 1, None
-        return 1, self._simple(doc, m, form)
+        mention = self._simple(doc, m, form)
+        if m.modifier:
+            # "NATO-Mitglied", "US-Drohnenangriff": the first part of a compound names a participant
+            # only loosely; the event coder uses it as a genitive, never as subject or object
+            head = re.match(r"-([\w-]+)", doc.text[m.end:m.end + 40])
+            if head and head.group(1).split("-")[-1] in _NON_PARTICIPANT_HEADS:
+                return 1, None
+            mention.method = "modifier"
+        return 1, mention
 
     def _simple(self, doc: Document, m: Match, form: Form) -> ActorMention:
         span = doc.text[m.start:m.end]
@@ -207,7 +215,7 @@ class ActorsStage:
         if ag.number == "sg" and country and role:
             holder = self.kb.role_holder(role, country, doc.published)
             if holder is not None:
-                m = self._person(doc, holder, text[start:end], start, end, "role")
+                m = self._person(doc, holder, text[start:end], start, end, "role", fallback_country=country)
                 m.confidence = 0.8
                 return used, m
         atype = "group" if ag.agent_type == "group" else "agent"
@@ -261,6 +269,8 @@ _IN_PLACE = re.compile(r"^\s+(?:in|aus|of|in)\s+$")
 _INSTITUTION_ROLES = frozenset({"government", "military", "leader", "police", "parliament", "army", "troops",
                                 "soldiers", "security forces", "navy", "air force", "intelligence", "court",
                                 "officials"})
+# compound heads after a state or organisation that never make it a participant ("US-Dollar")
+_NON_PARTICIPANT_HEADS = frozenset({"Dollar", "Cent", "Pfund", "Euro", "Rubel", "Franken", "Yuan", "Won"})
 _ARMED_ROLES = frozenset({"rebels", "militants", "terrorists"})
 _DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$", re.I)
 
