@@ -86,3 +86,33 @@ def test_english_events(nlp: Pipeline, text: str, category: str, pair: tuple[str
 def test_english_negation(nlp: Pipeline) -> None:
     ev = _one(_events(nlp, "Germany did not sign the agreement with Brazil.", "en"), "AGREE")
     assert ev.negated
+
+
+def test_what_is_denied_is_not_coded_as_happening(nlp: Pipeline) -> None:
+    doc = _events(nlp, "Iran denied supplying weapons to the Houthis.", "en")
+    assert [e.category for e in doc.events] == ["REJECT"]
+
+
+def test_attack_on_a_territory_targets_its_state(nlp: Pipeline) -> None:
+    ev = _one(_events(nlp, "Israel griff am Montag Ziele im Libanon an."), "ASSAULT")
+    assert (ev.source.country, ev.target.country) == ("ISR", "LBN")
+
+
+def test_missile_fired_at_no_one_is_a_show_of_force(nlp: Pipeline) -> None:
+    ev = _one(_events(nlp, "Nordkorea feuerte erneut eine ballistische Rakete ab."), "MOBILIZE")
+    assert ev.source.country == "PRK" and ev.target is None
+
+
+def test_host_receives_the_visitor(nlp: Pipeline) -> None:
+    ev = _one(_events(nlp, "Bundeskanzler Scholz empfing den französischen Präsidenten in Berlin."), "CONSULT")
+    assert (ev.source.country, ev.target.country) == ("FRA", "DEU")
+
+
+def test_intended_aid_is_coded_as_agree(nlp: Pipeline) -> None:
+    ev = _one(_events(nlp, "Germany will send additional air defense systems to Ukraine.", "en"), "AGREE")
+    assert ev.certainty == "planned" and (ev.source.country, ev.target.country) == ("DEU", "UKR")
+
+
+def test_reported_demand_becomes_a_request(nlp: Pipeline) -> None:
+    ev = _one(_events(nlp, "Russia said on Tuesday that Sudan must return the helicopter.", "en"), "REQUEST")
+    assert (ev.source.country, ev.target.country) == ("RUS", "SDN")

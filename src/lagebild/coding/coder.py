@@ -112,6 +112,11 @@ class EventCoder(RoleMixin, FramingMixin):
                 continue  # "…, sollten sie sich nicht zurückziehen": the condition of a threat
             if hits[0].rank == 3:
                 hits = hits[:1]
+            content_verb = next((h for h in hits if h.rank <= 1 and h.trigger.category in CONTENT_CATEGORIES), None)
+            if content_verb is not None:
+                # "Iran denied supplying weapons", "accused Russia of violating the treaty": what is
+                # denied or alleged after the verb is not an event of its own
+                hits = [h for h in hits if h is content_verb or h.tok < content_verb.tok]
             for hit in hits[:2]:
                 ev = self._event(doc, sent, cl, hit, args, attrib, governing, main_subject, st, ci)
                 if ev is not None:

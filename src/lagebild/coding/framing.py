@@ -38,7 +38,8 @@ class FramingMixin:
                    src: ActorMention | None) -> tuple[str, ActorMention | None]:
         toks = doc.tokens
         words = [toks[i].text.lower() for i in range(cl.a, cl.b)]
-        lemmas = [toks[i].lemma.lower() for i in range(cl.a, cl.b)]
+        # the trigger's own lemma does not frame it ("approved the bid" is no plan)
+        lemmas = [toks[i].lemma.lower() for i in range(cl.a, cl.b) if i not in hit.toks]
         if any(self.words.has("hypothetical", w) for w in words):
             return "hypothetical", attrib or governing.attributed
         if cl.kind not in ("sub", "inf", "coord") or governing.certainty is None:
