@@ -99,7 +99,8 @@ class EventCoder(RoleMixin, FramingMixin):
                     prev_clause_events[-1].category in ("THREATEN", "REQUEST"):
                 # "drohte mit der härtesten Reaktion, sollten kurdische Kämpfer der YPG …": the threat
                 # is directed at the actor of its condition or content
-                first = next((x.mention for x in args if x.mention.country and x.prep is None), None)
+                first = next((x.mention for x in args if x.mention.country and x.prep in (
+                    None, "in", "gegen", "against", "auf", "on")), None)
                 ev0 = prev_clause_events[-1]
                 if first is not None and ev0.source is not None and first.country != ev0.source.country:
                     ev0.target = first.ref()
@@ -236,13 +237,15 @@ class EventCoder(RoleMixin, FramingMixin):
         if hit.trigger.pos == "NOUN" and (src is None or tgt is None) and pair is None:
             if not (src is not None and trig.preps("tgt") == () and trig.category in ("PROTEST", "MOBILIZE")):
                 return None
-        one_sided_ok = self.one_sided and hit.rank <= 1 and cl.kind in ("main", "coord") and \
+        one_sided_ok = self.one_sided and hit.rank <= 2 and cl.kind in ("main", "coord") and \
             self._named(src or tgt)
         if src is None and not one_sided_ok:
             return None
         if src is not None and tgt is not None and src.country == tgt.country and (
                 src.sector == tgt.sector or None in (src.sector, tgt.sector)):
-            return None  # "Russland unterstützt … Russland": no dyad
+            if not one_sided_ok:
+                return None  # "Russland unterstützt … Russland": no dyad
+            tgt = None  # "Akayev agreed to resign without returning to Kyrgyzstan": no recipient named
         show_of_force = trig.category == "ASSAULT" and trig.mode == "aerial" and tgt is None and cl.kind == "main"
         # a threat or demand may name its addressee in the next clause ("drohte …, sollten die Kämpfer …"):
         # kept for now, dropped at the end of the sentence if still without one

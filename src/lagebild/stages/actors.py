@@ -286,10 +286,6 @@ def _definite_agents(text: str, actors: list[ActorMention]) -> None:
         if a.type == "person" and a.country:
             last_person = a
             continue
-        if a.type == "person" and a.country is None and a.role and last_state is not None:
-            # "Außenminister Abdel-Malek al-Mikhlafi" (unknown, no state named): the state in focus
-            a.country, a.confidence = last_state.country, 0.5
-            continue
         if a.role in _ARMED_ROLES and a.country is None and last_armed is not None:
             # "die Rebellen" after "die Huthi-Rebellen"
             a.actor_id, a.name, a.country, a.sector = last_armed.actor_id, last_armed.name, last_armed.country, "REB"
