@@ -69,3 +69,17 @@ def test_output_has_the_contract_fields(nlp: Pipeline, seed_like: str) -> None:
     assert CONTRACT_TOP <= set(d)
     ev = Event("e1", "AGREE", Evidence("x", 0, 1)).to_dict()
     assert CONTRACT_EVENT <= set(ev)
+
+
+def test_seed_offsets_give_back_their_text(nlp: Pipeline, seed_text: str) -> None:
+    d = nlp.analyze(seed_text, published="2024-01-22", language="de").to_dict()
+    for kind in ("actors", "places", "times"):
+        assert d[kind]
+        for a in d[kind]:
+            assert seed_text[a["start"]:a["end"]] == a["text"]
+    assert d["events"]
+    for e in d["events"]:
+        assert seed_text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+        for side in ("source", "target", "attributed_to"):
+            if e[side]:
+                assert seed_text[e[side]["start"]:e[side]["end"]] == e[side]["text"]
