@@ -13,8 +13,10 @@ from .clauses import Clause, split_clauses
 from .common import (
     CONTENT_CATEGORIES,
     NO_RECIPIENT_OK,
+    SPEECH_ACTS,
     Frame,
     SentenceState,
+    as_mention,
     event_id,
     evidence_for,
     load_intent_table,
@@ -59,8 +61,13 @@ class EventCoder(RoleMixin, FramingMixin):
             st.date = own_time if own_time is not None else prev_date
             self._code_sentence(doc, sent, st)
             events.extend(st.events)
+            speech = next((e for e in st.events if e.category in SPEECH_ACTS and e.source is not None), None)
             if st.frame.attributed is not None:
                 prev_frame = st.frame
+            elif speech is not None and speech.source is not None:
+                # "Es warf Seoul vor, … . Südkorea müsse sich entschuldigen": reported speech goes on
+                src_m = as_mention(speech.source)
+                prev_frame = Frame("reported", src_m, src_m)
             elif not continues:
                 prev_frame = Frame()
             if own_time is not None and own_time.start_date is not None:
@@ -292,14 +299,14 @@ class EventCoder(RoleMixin, FramingMixin):
                          governing: Frame) -> Event | None:
         """'Russland sagte, der Sudan müsse den Hubschrauber zurückgeben': the speaker demands of the
         subject — a REQUEST, whatever the content clause's verb."""
-        if governing.certainty != "reported" or governing.subject is None or cl.kind not in ("sub", "main"):
+        speaker = governing.subject or governing.attributed
+        if governing.certainty != "reported" or speaker is None or cl.kind not in ("sub", "main"):
             return None
         toks = doc.tokens
         if not any(self.words.has("obligation", toks[i].text.lower()) for i in range(cl.a, cl.b)):
             return None
         if is_passive(toks, cl.a, cl.b, cl.b - 1, self.words):
             return None
-        speaker = governing.subject
         subj = subject_of([x for x in args if x.mention.country])
         if subj is None or not speaker.country or subj.country == speaker.country:
             return None

@@ -13,6 +13,8 @@ from .clauses import Clause
 # categories whose events are coded without a recipient ("Demonstranten protestierten")
 NO_RECIPIENT_OK = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # events whose sub/infinitive clause states what is alleged or denied, not a further event
+# verbal acts after which Konjunktiv sentences continue the speaker's words
+SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 CONTENT_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 SOURCE_PREPS_DEFAULT = ("von", "by", "from")
 TARGET_PREPS_DEFAULT = ("gegen", "nach", "mit", "an", "zu", "against", "with", "to", "on", "at")

@@ -41,7 +41,9 @@ class RoleMixin:
                subject: ActorMention | None = None) -> tuple[ActorMention | None, ActorMention | None]:
         src, tgt = self._roles_inner(doc, cl, hit, cand, subject)
         if tgt is None:
-            gen = next((x.mention for x in cand if x.genitive and x.mention is not src), None)
+            gens = [x.mention for x in cand if x.genitive and x.mention is not src]
+            # a genitive proper ("Angebot der China …") before a compound modifier ("NATO-Mitglied")
+            gen = next((m for m in gens if m.method != "modifier"), gens[0] if gens else None)
             if gen is not None and not (src is not None and same_actor(gen, src)):
                 tgt = gen
         return src, tgt

@@ -278,6 +278,7 @@ _DEFINITE = re.compile(r"\b(?:der|die|das|des|dem|den|the)\s+(?:[a-zäöüß][\w
 def _definite_agents(text: str, actors: list[ActorMention]) -> None:
     """'der Diplomat', 'der Minister' without a state: the person last mentioned in that role."""
     last_person: ActorMention | None = None
+    by_role: dict[str, ActorMention] = {}
     last_state: ActorMention | None = None
     last_armed: ActorMention | None = None
     for a in actors:
@@ -285,6 +286,8 @@ def _definite_agents(text: str, actors: list[ActorMention]) -> None:
             last_armed = a
         if a.type == "person" and a.country:
             last_person = a
+            if a.role:
+                by_role[a.role] = a
             continue
         if a.role in _ARMED_ROLES and a.country is None and last_armed is not None:
             # "die Rebellen" after "die Huthi-Rebellen"
@@ -303,8 +306,10 @@ def _definite_agents(text: str, actors: list[ActorMention]) -> None:
             a.country, a.method, a.confidence = last_state.country, "coref", 0.6
             continue
         if a.type == "agent" and a.number == "sg" and last_person is not None:
-            a.actor_id, a.name, a.country = last_person.actor_id, last_person.name, last_person.country
-            a.type, a.sector, a.method, a.confidence = "person", last_person.sector, "coref", 0.6
+            # "der Botschafter": the last person named in that role, else the last person named
+            ref = by_role.get(a.role or "", last_person)
+            a.actor_id, a.name, a.country = ref.actor_id, ref.name, ref.country
+            a.type, a.sector, a.method, a.confidence = "person", ref.sector, "coref", 0.6
 
 
 # people the KB does not know, found from context: "Grzegorz Schetyna (58)", "sagte Igor Konaschenkow"
