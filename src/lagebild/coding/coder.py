@@ -260,8 +260,9 @@ class EventCoder(RoleMixin, FramingMixin):
         if tgt is None and trig.category not in NO_RECIPIENT_OK and not one_sided_ok and not show_of_force \
                 and not pending:
             return None
-        if tgt is None and any(self.words.has(k, toks[hit.tok].lemma.lower())
-                               for k in ("govern_planned", "govern_reported", "govern_assessed")):
+        lem = toks[hit.tok].lemma.lower()
+        if tgt is None and not self.words.has("commissive", lem) and any(
+                self.words.has(k, lem) for k in ("govern_planned", "govern_reported", "govern_assessed")):
             return None  # "hatte angekündigt, …": the framing verb, not an event of its own
         negated = self._negated(doc, cl, hit)
         certainty, attributed = self._certainty(doc, cl, hit, attrib, governing, src)
