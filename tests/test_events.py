@@ -116,3 +116,20 @@ def test_intended_aid_is_coded_as_agree(nlp: Pipeline) -> None:
 def test_reported_demand_becomes_a_request(nlp: Pipeline) -> None:
     ev = _one(_events(nlp, "Russia said on Tuesday that Sudan must return the helicopter.", "en"), "REQUEST")
     assert (ev.source.country, ev.target.country) == ("RUS", "SDN")
+
+
+def test_coding_keeps_no_state_between_documents_in_threads(nlp: Pipeline) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["Putin und Kim Jong Un trafen sich in Wladiwostok. Die beiden Präsidenten tauschten Geschenke aus.",
+             "Frankreich kritisierte den Iran. Die beiden Länder unterzeichneten kein Abkommen.",
+             "Japan besuchte Indien. Beide Staaten vereinbarten eine engere Zusammenarbeit."] * 6
+
+    def code(t: str) -> list[tuple]:
+        return [(e.category, e.source and e.source.country, e.target and e.target.country)
+                for e in _events(nlp, t).events]
+
+    alone = [code(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(code, texts))
+    assert together == alone

@@ -88,3 +88,8 @@ def test_raise_policy_propagates_errors(nlp: Pipeline) -> None:
 def test_language_is_detected_when_not_given(nlp: Pipeline) -> None:
     assert nlp.analyze("The minister said that the talks were over and the troops left.").language == "en"
     assert nlp.analyze("Der Minister sagte, dass die Gespräche vorbei sind und die Truppen abziehen.").language == "de"
+
+
+def test_invalid_publication_date_is_a_clear_input_error(nlp: Pipeline) -> None:
+    with pytest.raises(InputError, match="publication date"):
+        nlp.analyze("Ein Satz.", published="2024-13-01")

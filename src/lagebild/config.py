@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,3 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     except TypeError as exc:
         raise ConfigError(str(exc)) from exc
     return cfg.validate()
-
-
-def with_overrides(cfg: Config, **overrides: Any) -> Config:
-    return replace(cfg, **overrides).validate()

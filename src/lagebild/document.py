@@ -20,7 +20,8 @@ def _date_str(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _parse_date(s: Any) -> dt.date | None:
+def parse_date(s: Any) -> dt.date | None:
+    """A date from a date, datetime or ISO string (time part ignored); None for None/""; ValueError else."""
     if s is None or s == "":
         return None
     if isinstance(s, dt.datetime):
@@ -196,7 +197,7 @@ class TimeExpr:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:
         return cls(text=d["text"], start=d["start"], end=d["end"],
-                   start_date=_parse_date(d.get("start_date")), end_date=_parse_date(d.get("end_date")),
+                   start_date=parse_date(d.get("start_date")), end_date=parse_date(d.get("end_date")),
                    precision=d.get("precision", "unknown"), unresolved=d.get("unresolved", False))
 
 
@@ -214,7 +215,7 @@ class EventDate:
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> EventDate:
         d = d or {}
-        return cls(_parse_date(d.get("start")), _parse_date(d.get("end")),
+        return cls(parse_date(d.get("start")), parse_date(d.get("end")),
                    d.get("precision", "unknown"), d.get("text"))
 
 
@@ -373,7 +374,7 @@ class Document:
     def from_dict(cls, d: dict[str, Any]) -> Document:
         return cls(
             text=d.get("text") or "", id=d.get("id") or "doc", title=d.get("title"),
-            published=_parse_date(d.get("published")), url=d.get("url"), source=d.get("source"),
+            published=parse_date(d.get("published")), url=d.get("url"), source=d.get("source"),
             language=d.get("language"),
             sections=[Section(s["kind"], s["start"], s["end"]) for s in d.get("sections", [])],
             sentences=[Sentence.from_dict(s) for s in d.get("sentences", [])],

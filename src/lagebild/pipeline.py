@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from .config import Config, load_config
-from .document import Document
+from .document import Document, parse_date
 from .errors import InputError, LagebildError, PipelineError, StageError
 from .resources import Resources
 
@@ -110,11 +110,14 @@ class Pipeline:
         from .textio import validate_text
 
         clean = validate_text(text, max_chars=self.config.max_chars)
-        pub = dt.date.fromisoformat(published[:10]) if isinstance(published, str) and published else published
+        try:
+            pub = parse_date(published)
+        except ValueError:
+            raise InputError(f"invalid publication date {published!r} (use YYYY-MM-DD)") from None
         if language is not None and language not in ("de", "en"):
             raise InputError(f"unsupported language {language!r} (use 'de' or 'en')")
         lang = language or self.resources.detect_language(clean) or self.config.default_language
-        return Document(text=clean, id=id, published=pub if isinstance(pub, dt.date) else None,
+        return Document(text=clean, id=id, published=pub,
                         language=lang, title=title, url=url, source=source)
 
     def __call__(self, doc: Document) -> Document:

@@ -30,8 +30,23 @@ from .base import (
 )
 
 
+class _QuadCounts:
+    """Events per quad class 1..4 (verbal/material cooperation, verbal/material conflict)."""
+
+    __slots__ = ()
+    quads: tuple[int, int, int, int]
+
+    @property
+    def cooperative(self) -> int:
+        return self.quads[0] + self.quads[1]
+
+    @property
+    def conflictual(self) -> int:
+        return self.quads[2] + self.quads[3]
+
+
 @dataclass(frozen=True, slots=True)
-class SeriesPoint:
+class SeriesPoint(_QuadCounts):
     """One period of a dyad's series. ``quads`` counts events per quad class 1..4."""
 
     period: dt.date
@@ -44,14 +59,6 @@ class SeriesPoint:
     index: float | None
     a_to_b: int = 0
     b_to_a: int = 0
-
-    @property
-    def cooperative(self) -> int:
-        return self.quads[0] + self.quads[1]
-
-    @property
-    def conflictual(self) -> int:
-        return self.quads[2] + self.quads[3]
 
     @property
     def conflict_share(self) -> float | None:
@@ -156,7 +163,7 @@ def dyad_series(points: Iterable[EventPoint], a: str, b: str, *, interval: str =
 
 
 @dataclass(frozen=True, slots=True)
-class DyadSummary:
+class DyadSummary(_QuadCounts):
     """One undirected country dyad over a whole span, with its recent trend."""
 
     a: str
@@ -172,14 +179,6 @@ class DyadSummary:
     b_to_a: int
     recent_index: float | None = None
     previous_index: float | None = None
-
-    @property
-    def cooperative(self) -> int:
-        return self.quads[0] + self.quads[1]
-
-    @property
-    def conflictual(self) -> int:
-        return self.quads[2] + self.quads[3]
 
     @property
     def trend(self) -> float | None:

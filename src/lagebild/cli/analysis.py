@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from typing import Annotated
 
 import typer
 
-from .output import dumps
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{name} must be a date YYYY-MM-DD, not {value!r}") from None
+from .output import cli_date, dumps
 
 
 def _open(db: str):  # type: ignore[no-untyped-def]
@@ -48,7 +38,7 @@ def dyad_cmd(
         raise typer.BadParameter("format must be table or json")
     if interval not in ("week", "month"):
         raise typer.BadParameter("interval must be week or month")
-    s, u = _date(since, "--since"), _date(until, "--until")
+    s, u = cli_date(since, "--since"), cli_date(until, "--until")
     with _open(db) as st:
         pts = load_points(st)
     series = dyad_series(pts, a, b, interval=interval, directed=directed, since=s, until=u)
@@ -92,7 +82,7 @@ def alerts_cmd(
 
     if format not in ("table", "json"):
         raise typer.BadParameter("format must be table or json")
-    s, u = _date(since, "--since"), _date(until, "--until")
+    s, u = cli_date(since, "--since"), cli_date(until, "--until")
     pair = None
     if dyad:
         parts = [x.strip() for x in dyad.split(",") if x.strip()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,25 +12,23 @@ from rich.console import Console
 
 from ..config import load_config
 from ..errors import LagebildError
+from ..ingest.model import ReaderOptions, Reject
+from ..ingest.tabular import read_jsonl_stream
 from ..pipeline import Pipeline
-from ..textio import decode_bytes
 from .output import dumps, render_table
 
 
 def read_jsonl(path: str) -> Iterator[dict[str, Any]]:
-    """Input records from a JSONL file ('-' = stdin); a broken line becomes an error record."""
+    """Input records from a JSONL file ('-' = stdin), read by the ingest JSONL reader; a line that
+    cannot be read becomes an error record with its id (or line number) and reason."""
     fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     try:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                rec = json.loads(decode_bytes(raw))
-                if not isinstance(rec, dict):
-                    raise ValueError("line is not a JSON object")
-                yield rec
-            except (ValueError, LagebildError) as exc:
-                yield {"id": f"line-{n}", "_error": f"line {n}: cannot read: {exc}"}
+        for item in read_jsonl_stream(fh, "input", ReaderOptions()):
+            if isinstance(item, Reject):
+                line = item.origin.rsplit(":", 1)[-1]
+                yield {"id": item.record_id or f"line-{line}", "_error": f"line {line}: {item.reason}"}
+            else:
+                yield item.record()
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -60,7 +57,7 @@ def analyze_cmd(
     console = Console()
     if input is not None:
         failed = total = 0
-        for doc in nlp.pipe(_records(read_jsonl(input)), error_policy="report"):
+        for doc in nlp.pipe(read_jsonl(input), error_policy="report"):
             total += 1
             failed += bool(doc.error)
             _emit(doc.to_dict(tokens=tokens) if not doc.error else _error_dict(doc), format, console, doc)
@@ -76,13 +73,6 @@ def analyze_cmd(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
     _emit(doc.to_dict(tokens=tokens), format, console, doc)
-
-
-def _records(recs: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for r in recs:
-        if "_error" in r:
-            r = {"id": r["id"], "text": None, "_error": r["_error"]}
-        yield r
 
 
 def _error_dict(doc: Any) -> dict[str, Any]:

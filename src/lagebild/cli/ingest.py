@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from rich.progress import (
 from rich.table import Table
 
 from ..errors import LagebildError
+from .output import cli_date
 
 
 def estimate_total(paths: list[str], limit_bytes: int = 500_000_000) -> int | None:
@@ -84,10 +84,7 @@ def ingest_cmd(
     from ..ingest.runner import IngestOptions, IngestProgress, ingest
 
     err = Console(stderr=True)
-    try:
-        pub = dt.date.fromisoformat(published_default) if published_default else None
-    except ValueError:
-        raise typer.BadParameter(f"--published-default must be YYYY-MM-DD, not {published_default!r}") from None
+    pub = cli_date(published_default, "--published-default")
     if language not in (None, "de", "en"):
         raise typer.BadParameter("--language must be de or en")
     try:

@@ -19,6 +19,7 @@ from ..config import load_config
 from ..errors import LagebildError
 from ..kb.load import load_kb
 from ..kb.model import Entity, KnowledgeBase
+from .output import cli_date
 
 kb_app = typer.Typer(help="The actor knowledge base: search, show, import, stats.", no_args_is_help=True)
 
@@ -33,15 +34,6 @@ def _load(config: str | None, kb_dirs: list[str] | None) -> KnowledgeBase:
     except LagebildError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-
-
-def _date(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(s)
-    except ValueError:
-        raise typer.BadParameter(f"invalid date {s!r} (use YYYY-MM-DD)") from None
 
 
 def _summary(e: Entity, on: dt.date | None) -> dict[str, Any]:
@@ -63,7 +55,7 @@ def search_cmd(
     """Find actors by name; with --on, people are shown with the role they held that day."""
     if format not in ("table", "json"):
         raise typer.BadParameter("format must be table or json")
-    day = _date(on)
+    day = cli_date(on, "--on")
     kb = _load(config, kb_dir)
     hits = [_summary(e, day) for e in kb.search(name, on=day, limit=limit)]
     if format == "json":

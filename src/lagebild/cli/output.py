@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..document import Document
+
+
+def cli_date(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD option value, or a clear usage error naming the option."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{name} must be a date YYYY-MM-DD, not {value!r}") from None
 
 
 def dumps(d: dict[str, Any], *, pretty: bool) -> str:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{name} must be a date YYYY-MM-DD, not {value!r}") from None
+from .output import cli_date
 
 
 def report_cmd(
@@ -32,7 +24,7 @@ def report_cmd(
 
     if interval not in ("week", "month"):
         raise typer.BadParameter("interval must be week or month")
-    s, u = _date(since, "--since"), _date(until, "--until")
+    s, u = cli_date(since, "--since"), cli_date(until, "--until")
     if s and u and s > u:
         raise typer.BadParameter("--since is after --until")
     try:

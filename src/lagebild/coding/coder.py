@@ -5,8 +5,8 @@ Argument finding lives in ``roles.py``, negation/certainty/dates in ``framing.py
 
 from __future__ import annotations
 
-from ..document import ActorMention, Document, Event, EventDate, Sentence, TimeExpr
-from ..lexicon.load import LangLexicon
+from ..document import ActorMention, Document, Event, EventDate, Sentence, TimeExpr, Token
+from ..lexicon.load import LangLexicon, Trigger
 from ..ontology.tables import Ontology
 from .arguments import Arg, clause_args, is_passive
 from .clauses import Clause, split_clauses
@@ -37,15 +37,14 @@ class EventCoder(RoleMixin, FramingMixin):
         # one-sided events (a named source, no recipient in the text): reliable in SVO English,
         # not in German, where a single actor may as well be the object (measured on the dev gold)
         self.one_sided = one_sided
-        self._done: list[Event] = []
         self.lex = lexicon
+        self.characterize = Trigger("bezeichnen", "VERB", "ACCUSE", "disapprove", None, "111", frozenset())
         self.ont = ontology
         self.words = words
 
     # ---- document level ----------------------------------------------------------------
     def code(self, doc: Document) -> list[Event]:
         events: list[Event] = []
-        self._done = events
         prev_frame = Frame()
         prev_date: TimeExpr | None = None
         prev_section = -2
@@ -53,7 +52,7 @@ class EventCoder(RoleMixin, FramingMixin):
             if sent.section != prev_section:
                 prev_date = None  # dates carry only within a paragraph
                 prev_section = sent.section
-            st = SentenceState()
+            st = SentenceState(done=events)
             continues = self._continues_report(doc, sent)
             if continues and prev_frame.attributed is not None:
                 st.frame = Frame(prev_frame.certainty, prev_frame.attributed, None)
@@ -85,7 +84,7 @@ class EventCoder(RoleMixin, FramingMixin):
             args = clause_args(doc, cl.a, cl.b, sent_actors)
             # attribution inside the clause: "laut KCNA", "KCNA zufolge"
             attrib = next((x.mention for x in args if x.prep in ("laut", "zufolge", "according")), None)
-            hits = find_triggers(toks, cl.a, cl.b, self.lex)
+            hits = self._characterizations(toks, cl, find_triggers(toks, cl.a, cl.b, self.lex))
             governs = self._governing_frame(doc, cl, args)
             demand = self._reported_demand(doc, sent, cl, args, governing)
             if demand is not None:
@@ -144,6 +143,20 @@ class EventCoder(RoleMixin, FramingMixin):
         if governing.attributed is not None:
             st.frame = governing
 
+    def _characterizations(self, toks: list[Token], cl: Clause, hits: list[Hit]) -> list[Hit]:
+        """'bezeichnete die Behandlung als Völkermord', 'called it genocide': a conflict noun in a
+        predicate is what the speaker calls something — an accusation, not an event that happened."""
+        verb = next((i for i in range(cl.a, cl.b) if self.words.has("characterize", toks[i].lemma.lower())), None)
+        out: list[Hit] = []
+        for h in hits:
+            charge = h.rank == 3 and (self.ont.category_quad.get(h.trigger.category) or 0) >= 3 and any(
+                self.words.has("predicative", toks[j].text.lower()) for j in range(max(cl.a, h.tok - 3), h.tok))
+            if not charge:
+                out.append(h)  # "Gewehre als Willkommensgeschenke": a cooperative noun is what was given
+            elif verb is not None and not any(o.tok == verb for o in out):
+                out.insert(0, Hit(self.characterize, verb, (verb,)))
+        return out
+
     def _governing_frame(self, doc: Document, cl: Clause, args: list[Arg]) -> Frame | None:
         """A main clause with a reporting, assessing or planning verb frames the clauses after it."""
         toks = doc.tokens
@@ -195,7 +208,7 @@ class EventCoder(RoleMixin, FramingMixin):
             # the controller of a zu-infinitive: the subject of the clause just before it
             carried = main_subject or governing.subject or st.last_subject
         v1 = toks[cl.a].pos in ("VERB", "AUX") and cl.kind == "main"
-        pron = self._pronoun_before_args(doc, cl, cand)
+        pron = self._pronoun_before_args(doc, cl, cand, st)
         if pron is not None:
             src, tgt = self._roles(doc, cl, hit, cand, subject=pron)
         elif cl.kind in ("inf", "coord") and carried is not None and not self._own_subject(doc, cl, cand):
@@ -215,7 +228,7 @@ class EventCoder(RoleMixin, FramingMixin):
             src, tgt = betw[0].mention, betw[1].mention
             symmetric = True
         if src is None:
-            src = self._pronoun_subject(doc, cl, sent)
+            src = self._pronoun_subject(doc, cl)
         if betw and tgt is None and (src is None or not same_actor(betw[0].mention, src)):
             tgt = betw[0].mention
         # subject carried into coordinated / infinitive clauses
@@ -223,9 +236,9 @@ class EventCoder(RoleMixin, FramingMixin):
             src = carried
         # pronoun / impersonal subjects
         if src is None:
-            src = self._pronoun_subject(doc, cl, sent)
+            src = self._pronoun_subject(doc, cl)
         # plural anaphora and reciprocals: "die beiden Präsidenten", "einander", "der beiden Länder"
-        pair = self._pair_reference(doc, cl, sent, st.events + self._done)
+        pair = self._pair_reference(doc, cl, sent, st.prior())
         if pair is not None:
             if src is None and tgt is None:
                 src, tgt = pair
@@ -235,7 +248,7 @@ class EventCoder(RoleMixin, FramingMixin):
         if src is not None and tgt is not None and same_actor(src, tgt):
             tgt = None
         if src is None and tgt is None and hit.rank <= 1 and symmetric:
-            cpair = self._context_pair(st.events + self._done)
+            cpair = self._context_pair(st.prior())
             if cpair is not None:
                 src, tgt = cpair
                 symmetric = symmetric or trig.symmetric

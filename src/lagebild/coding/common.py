@@ -12,15 +12,10 @@ from .clauses import Clause
 
 # categories whose events are coded without a recipient ("Demonstranten protestierten")
 NO_RECIPIENT_OK = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
-# events whose sub/infinitive clause states what is alleged or denied, not a further event
 # verbal acts after which Konjunktiv sentences continue the speaker's words
 SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+# events whose sub/infinitive clause states what is alleged, denied or demanded, not a further event
 CONTENT_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
-SOURCE_PREPS_DEFAULT = ("von", "by", "from")
-TARGET_PREPS_DEFAULT = ("gegen", "nach", "mit", "an", "zu", "against", "with", "to", "on", "at")
-NON_ARG_PREPS = frozenset({"laut", "zufolge", "according", "citing", "in", "im", "bei", "während", "seit",
-                            "für", "über", "unter", "trotz", "wegen", "durch", "during", "since", "for",
-                            "over", "under", "despite", "of", "auf", "vor", "zwischen", "between", "about"})
 
 
 @dataclass
@@ -38,6 +33,12 @@ class SentenceState:
     last_subject: ActorMention | None = None
     date: TimeExpr | None = None
     events: list[Event] = field(default_factory=list)
+    # the events of the earlier sentences of the document (per document: the coder keeps no state)
+    done: list[Event] = field(default_factory=list)
+
+    def prior(self) -> list[Event]:
+        """All events so far, oldest first."""
+        return self.done + self.events
 
 
 def load_intent_table() -> dict[str, tuple[str, str]]:

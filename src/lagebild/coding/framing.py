@@ -17,13 +17,14 @@ class FramingMixin:
 
     def _negated(self, doc: Document, cl: Clause, hit: Hit) -> bool:
         toks = doc.tokens
+        words = [toks[i].text.lower() for i in range(cl.a, cl.b)]
+        # traps from the lexicon: "nicht nur", "(schloss …) nicht aus", "not only", "no less than"
+        traps = self.lex.phrase_spans("negation_trap", words)
         for i in range(cl.a, cl.b):
-            low = toks[i].text.lower()
+            low = words[i - cl.a]
             if not self.words.has("negation", low) and not low.endswith("n't"):
                 continue
-            # traps: "nicht nur", "schloss … nicht aus" (ausschließen), "nicht zuletzt"
-            nxt = toks[i + 1].text.lower() if i + 1 < cl.b else ""
-            if nxt in ("nur", "zuletzt", "only", "least") or (self.lex.cue("negation_trap", f"{low} {nxt}")):
+            if any(a <= i - cl.a < b for a, b in traps):
                 continue
             if toks[hit.tok].lemma.startswith("ausschließen") or toks[hit.tok].lemma == "ausschließen":
                 continue
@@ -40,10 +41,12 @@ class FramingMixin:
         words = [toks[i].text.lower() for i in range(cl.a, cl.b)]
         # the trigger's own lemma does not frame it ("approved the bid" is no plan)
         lemmas = [toks[i].lemma.lower() for i in range(cl.a, cl.b) if i not in hit.toks]
-        if any(self.words.has("hypothetical", w) for w in words):
+        phrase = self.lex.phrase_spans  # multi-word cues from the lexicon ("Berichten zufolge", "is said to")
+        if any(self.words.has("hypothetical", w) for w in words) or phrase("hypothetical", words):
             return "hypothetical", attrib or governing.attributed
         if cl.kind not in ("sub", "inf", "coord") or governing.certainty is None:
-            if any(self.words.has("alleged", w) for w in words) and governing.attributed is None:
+            if (any(self.words.has("alleged", w) for w in words) or phrase("alleged", words)) \
+                    and governing.attributed is None:
                 return "alleged", attrib
         if attrib is not None:
             return "reported", attrib
@@ -55,10 +58,10 @@ class FramingMixin:
                 if governing.certainty == "reported":
                     return "asserted", None
             return governing.certainty, who
-        if any(self.words.has("assessed_adv", w) for w in words):
+        if any(self.words.has("assessed_adv", w) for w in words) or phrase("assessed", words):
             return "assessed", None
         if any(self.words.has("planned_modal", w) or self.words.has("planned_word", w) for w in words) or any(
-                self.words.has("govern_planned", lem) for lem in lemmas):
+                self.words.has("govern_planned", lem) for lem in lemmas) or phrase("planned", words):
             return "planned", None
         if hit.rank == 3 and hit.tok - 3 >= cl.a and any(
                 self.words.has("before_prep", toks[j].text.lower()) for j in range(hit.tok - 3, hit.tok)):

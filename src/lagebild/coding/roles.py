@@ -8,9 +8,7 @@ from ..lexicon.load import LangLexicon
 from .arguments import Arg, is_passive
 from .clauses import Clause
 from .common import (
-    NON_ARG_PREPS,
-    SOURCE_PREPS_DEFAULT,
-    TARGET_PREPS_DEFAULT,
+    SentenceState,
     as_mention,
     same_actor,
 )
@@ -21,7 +19,9 @@ from .words import WordLists
 class RoleMixin:
     words: WordLists
     lex: LangLexicon
-    _done: list[Event]
+
+    def _prep(self, kind: str, prep: str | None) -> bool:
+        return prep is not None and self.words.has(kind, prep)
 
     @staticmethod
     def _named(m: ActorMention | None) -> bool:
@@ -77,7 +77,7 @@ class RoleMixin:
             for x in cand:
                 if src is None and (x.prep in src_preps or x.prep in ("durch", gen_von)):
                     src = x.mention
-                elif tgt is None and x.prep in (tgt_preps or TARGET_PREPS_DEFAULT):
+                elif tgt is None and (x.prep in tgt_preps if tgt_preps else self._prep("target_prep", x.prep)):
                     tgt = x.mention
         if self.words.lang == "en":
             before = [x for x in bare if x.index < hit.tok]
@@ -104,13 +104,13 @@ class RoleMixin:
                 rest = rest[1:]
             obj = rest[0] if rest else None
         if passive:
-            by = next((x for x in cand if x.prep in SOURCE_PREPS_DEFAULT), None)
+            by = next((x for x in cand if self._prep("source_prep", x.prep)), None)
             if by is not None:
                 src = src or by.mention
                 tgt = tgt or (subj.mention if subj else None)
             else:
                 tgt = tgt or (subj.mention if subj else None)
-                other = next((x for x in cand if x is not subj and x.prep not in NON_ARG_PREPS), None)
+                other = next((x for x in cand if x is not subj and not self._prep("non_arg_prep", x.prep)), None)
                 src = src or (other.mention if other else None)
             return src, tgt
         if trig.has("recipient_subj"):
@@ -127,7 +127,7 @@ class RoleMixin:
             elif obj is not None and obj.mention is not src:
                 tgt = obj.mention
             else:
-                pp = next((x for x in cand if x.prep in TARGET_PREPS_DEFAULT and x.mention is not src), None)
+                pp = next((x for x in cand if self._prep("target_prep", x.prep) and x.mention is not src), None)
                 tgt = pp.mention if pp else None
         # "X und Y trafen sich": two coordinated subjects of a symmetric event
         if trig.symmetric and tgt is None and len(bare) >= 2:
@@ -169,7 +169,8 @@ class RoleMixin:
                                     None, None, "place", confidence=0.7)
         return None
 
-    def _pronoun_before_args(self, doc: Document, cl: Clause, cand: list[Arg]) -> ActorMention | None:
+    def _pronoun_before_args(self, doc: Document, cl: Clause, cand: list[Arg],
+                             st: SentenceState) -> ActorMention | None:
         """'Zudem warf er Polen … vor': a subject pronoun before the first bare actor is the source."""
         toks = doc.tokens
         first_bare = min((x.index for x in cand if x.prep is None and not x.genitive), default=cl.b)
@@ -178,13 +179,13 @@ class RoleMixin:
             if self.words.has("pronoun_subject", low) and low not in ("it", "they"):
                 prior = [m for m in doc.actors if m.end <= toks[i].start and m.type == "person" and m.country]
                 return prior[-1] if prior else None
-            if low == "es" and i == cl.a and self._done:
-                last = self._done[-1].source
+            if low == "es" and i == cl.a and st.done:
+                last = st.done[-1].source
                 if last is not None and last.type != "person" and last.end <= toks[i].start:
                     return as_mention(last)
         return None
 
-    def _pronoun_subject(self, doc: Document, cl: Clause, sent: Sentence) -> ActorMention | None:
+    def _pronoun_subject(self, doc: Document, cl: Clause) -> ActorMention | None:
         toks = doc.tokens
         for i in range(cl.a, min(cl.b, cl.a + 6)):
             low = toks[i].text.lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon.load import LangLexicon
+from ..lexicon.load import Lexicon
 from ..tsv import package_data, read_tsv
 
 
@@ -17,17 +17,18 @@ class WordLists:
         return word in self.kinds.get(kind, frozenset())
 
     @classmethod
-    def load(cls, lang: str, lex: LangLexicon | None = None) -> WordLists:
-        acc: dict[str, set[str]] = {}
+    def load_all(cls, lexicon: Lexicon | None = None) -> dict[str, WordLists]:
+        """The word lists of every language in framing.tsv (read once)."""
+        acc: dict[str, dict[str, set[str]]] = {}
         for _, r in read_tsv(package_data("coding", "data", "framing.tsv"), required=("lang", "kind", "form")):
-            if r["lang"] == lang:
-                acc.setdefault(r["kind"], set()).add(r["form"].lower())
-        if lex is not None:
-            # the lexicon's single-word cues extend the structural lists
-            # (the lexicon's broader negation/alleged/hypothetical cue lists are used for phrases,
-            # not single words: single words like "noch" or "hätte" are too ambiguous on their own)
-            mapping = {"reporting_verb": "govern_reported"}
-            for kind, target in mapping.items():
-                for form in lex.cues.get(kind, {}):
-                    acc.setdefault(target, set()).add(form)
-        return cls(lang, {k: frozenset(v) for k, v in acc.items()})
+            acc.setdefault(r["lang"], {}).setdefault(r["kind"], set()).add(r["form"].lower())
+        out = {}
+        for lang, kinds in acc.items():
+            lex = lexicon.langs.get(lang) if lexicon is not None else None
+            if lex is not None:
+                # the lexicon's reporting verbs extend the governing verbs; of its other cue lists
+                # only the multi-word cues are used (LangLexicon.phrase_spans): single words like
+                # "noch" or "hätte" are too ambiguous on their own, single-word cues come from here
+                kinds.setdefault("govern_reported", set()).update(lex.cues.get("reporting_verb", {}))
+            out[lang] = cls(lang, {k: frozenset(v) for k, v in kinds.items()})
+        return out

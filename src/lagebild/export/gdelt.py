@@ -10,13 +10,15 @@ AvgTone is 0 (Lagebild computes no tone).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..store.duck import EventStore
 from ..store.queries import EventFilter
 from .tables import SECTOR_TO_CAMEO, CodeTables, load_tables
+from .target import write_lines
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -166,19 +168,7 @@ def gdelt_rows(store: EventStore, filters: EventFilter | None = None, *, per_eve
 def write_gdelt(store: EventStore, out: str | Path | IO[str], filters: EventFilter | None = None, *,
                 per_event: bool = False, header: bool = False) -> int:
     """Write the export (UTF-8, tab-separated, no header unless asked); returns the row count."""
-    n = 0
-
-    def emit(fh: IO[str]) -> None:
-        nonlocal n
-        if header:
-            fh.write("\t".join(GDELT_COLUMNS) + "\n")
-        for row in gdelt_rows(store, filters, per_event=per_event):
-            fh.write("\t".join(row) + "\n")
-            n += 1
-
-    if isinstance(out, str | Path):
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            emit(fh)
-    else:
-        emit(out)
-    return n
+    rows: Iterable[str] = ("\t".join(row) for row in gdelt_rows(store, filters, per_event=per_event))
+    if header:
+        rows = itertools.chain(["\t".join(GDELT_COLUMNS)], rows)
+    return write_lines(out, rows, newline="") - (1 if header else 0)

@@ -22,6 +22,7 @@ from ..document import ActorRef
 from ..store.duck import EventStore
 from ..store.queries import EventFilter, EventRecord
 from .tables import CodeTables, load_tables
+from .target import write_lines
 
 CODEBOOK = "plover-2.0"
 
@@ -115,17 +116,5 @@ def plover_records(store: EventStore, filters: EventFilter | None = None, *, inc
 def write_plover(store: EventStore, out: str | Path | IO[str], filters: EventFilter | None = None, *,
                  include_text: bool = True) -> int:
     """PLOVER JSON Lines; returns the number of records."""
-    n = 0
-
-    def emit(fh: IO[str]) -> None:
-        nonlocal n
-        for d in plover_records(store, filters, include_text=include_text):
-            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-            n += 1
-
-    if isinstance(out, str | Path):
-        with open(out, "w", encoding="utf-8") as fh:
-            emit(fh)
-    else:
-        emit(out)
-    return n
+    return write_lines(out, (json.dumps(d, ensure_ascii=False)
+                             for d in plover_records(store, filters, include_text=include_text)))

@@ -4,6 +4,7 @@ of events in the output contract's shape."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -11,6 +12,7 @@ import pyarrow as pa
 
 from ..store.duck import EventStore, arrow_query
 from ..store.queries import EventFilter
+from .target import write_lines
 
 TABLES = ("events", "articles", "mentions", "actors", "aggregates", "event_evidence", "rejects", "duplicates")
 
@@ -83,23 +85,14 @@ def write_csv(store: EventStore, out: str | Path | IO[bytes], filters: EventFilt
 def write_jsonl(store: EventStore, out: str | Path | IO[str], filters: EventFilter | None = None,
                 *, page: int = 1000) -> int:
     """Events in the output contract's shape (plus article fields), one per line."""
-    n = 0
 
-    def emit(fh: IO[str]) -> None:
-        nonlocal n
+    def lines() -> Iterator[str]:
         offset = 0
         while True:
             recs = store.events(filters, limit=page, offset=offset)
-            for r in recs:
-                fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-                n += 1
+            yield from (json.dumps(r.to_dict(), ensure_ascii=False) for r in recs)
             if len(recs) < page:
                 return
             offset += page
 
-    if isinstance(out, str | Path):
-        with open(out, "w", encoding="utf-8") as fh:
-            emit(fh)
-    else:
-        emit(out)
-    return n
+    return write_lines(out, lines())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..document import parse_date
 from ..errors import InputError, LagebildError
 from ..textio import validate_text
 
@@ -74,24 +74,13 @@ def check_text(text: str | bytes, *, max_chars: int) -> str:
     return validate_text(text, max_chars=max_chars)
 
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-
-
 def parse_published(value: Any) -> dt.date | None:
     """A publication date from ISO dates/datetimes, RFC 822 (RSS) dates or date objects; else None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    try:
+        return parse_date(value)  # None, dates, datetimes and ISO strings
+    except ValueError:
+        pass
     s = str(value).strip()
-    m = _ISO_DATE.match(s)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
     try:
         parsed = email.utils.parsedate_to_datetime(s)
     except (TypeError, ValueError, IndexError):

@@ -49,6 +49,20 @@ class LangLexicon:
     def cue(self, kind: str, form: str) -> str | None:
         return self.cues.get(kind, {}).get(form)
 
+    def phrase_spans(self, kind: str, words: list[str]) -> list[tuple[int, int]]:
+        """(start, end) word positions of the multi-word cues of ``kind`` ("nicht nur",
+        "Berichten zufolge", "is expected to") in lower-cased ``words``; gapped cues ("wie … sagte")
+        are left to the clause logic."""
+        out = []
+        for phrase, _ in self.multi_cues.get(kind, ()):
+            if "…" in phrase:
+                continue
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase:
+                    out.append((i, i + n))
+        return out
+
 
 @dataclass
 class Lexicon:

@@ -338,7 +338,7 @@ def _context_people(text: str, actors: list[ActorMention], lang: str) -> list[Ac
 
 def _genitive_like(span: str, lang: str) -> bool:
     """'Russlands Präsident' composes; 'Russland Präsident' (no genitive) does not, in German."""
-    return lang != "de" or span.endswith("s") or span.isupper() or span.endswith(("USA", "Ukraine", "Türkei"))
+    return lang != "de" or span.endswith("s") or span.isupper()
 
 
 def _unknown_name(text: str, pos: int) -> tuple[int, int] | None:

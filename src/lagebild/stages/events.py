@@ -4,6 +4,7 @@ then the in-document merge (headline and body telling the same event become one 
 from __future__ import annotations
 
 from ..coding.coder import EventCoder
+from ..coding.common import load_intent_table
 from ..coding.merge import merge_events
 from ..coding.words import WordLists
 from ..config import Config
@@ -19,8 +20,10 @@ class EventsStage:
     def __init__(self, res: Resources) -> None:
         lex = res.lexicon
         one_sided = set(res.config.extra.get("one_sided_events", ["en"]))
-        self.coders = {lang: EventCoder(lex.get(lang), res.ontology, WordLists.load(lang, lex.langs.get(lang)),
-                                        one_sided=lang in one_sided)
+        words = WordLists.load_all(lex)
+        intent = load_intent_table()
+        self.coders = {lang: EventCoder(lex.get(lang), res.ontology, words.get(lang) or WordLists(lang),
+                                        one_sided=lang in one_sided, intent=intent)
                        for lang in ("de", "en")}
 
     def __call__(self, doc: Document) -> Document:

@@ -97,31 +97,24 @@ class Lemmatizer:
         """The head noun of a German compound (Waffenlieferung -> Lieferung), or None."""
         if len(lemma) < 7 or not lemma[0].isupper():
             return None
-        if lemma in self._heads:
-            return self._heads[lemma]
-        head = None
-        low = lemma.lower()
-        for i in range(4, len(low) - 3):
-            tail = low[i:].capitalize()
-            if not simplemma.is_known(tail, lang="de"):
-                continue
-            left = lemma[:i]
-            if any(left.endswith(f) and _known_part(left[: len(left) - len(f)] if f else left) for f in _FUGEN):
-                head = simplemma.lemmatize(tail, lang="de")
-                break
-        self._heads[lemma] = head
-        return head
+        if lemma not in self._heads:
+            tail = split_compound(lemma, min_left=4)
+            self._heads[lemma] = simplemma.lemmatize(tail.capitalize(), lang="de") if tail else None
+        return self._heads[lemma]
 
-    def split_head_surface(self, word: str) -> str | None:
-        """The surface head of a compound word (Energielieferungen -> lieferungen)."""
-        low = word.lower()
-        for i in range(3, len(low) - 3):
-            tail = low[i:].capitalize()
-            left = word[:i]
-            if simplemma.is_known(tail, lang="de") and any(
-                    left.endswith(f) and _known_part(left[: len(left) - len(f)] if f else left) for f in _FUGEN):
-                return low[i:]
-        return None
+
+def split_compound(word: str, min_left: int = 3) -> str | None:
+    """The surface head of a German compound (Energielieferungen -> lieferungen): the longest tail
+    that is a known word and whose left part (less a linking element) is a known word too."""
+    low = word.lower()
+    for i in range(min_left, len(low) - 3):
+        tail = low[i:]
+        if not simplemma.is_known(tail.capitalize(), lang="de"):
+            continue
+        left = word[:i]
+        if any(left.endswith(f) and _known_part(left[: len(left) - len(f)] if f else left) for f in _FUGEN):
+            return tail
+    return None
 
 
 def _noun_lemma(word: str) -> str:
@@ -136,7 +129,7 @@ def _known_part(part: str) -> bool:
     return len(part) >= 3 and (simplemma.is_known(part.capitalize(), lang="de") or simplemma.is_known(part.lower(), lang="de"))
 
 
-def expand_elliptic(tokens: list[Token], lem: Lemmatizer) -> None:
+def expand_elliptic(tokens: list[Token]) -> None:
     """'Technologie-, Lebensmittel- und Energielieferungen': give each truncated part its full form."""
     n = len(tokens)
     i = 0
@@ -159,7 +152,7 @@ def expand_elliptic(tokens: list[Token], lem: Lemmatizer) -> None:
             break
         if j + 1 < n and tokens[j].text in _CONJ:
             full = tokens[j + 1].text
-            head = lem.split_head_surface(full) if full[:1].isupper() else None
+            head = split_compound(full) if full[:1].isupper() else None
             if head is None and "-" in full:
                 head = full.split("-", 1)[1]
             if head:
@@ -188,7 +181,7 @@ class LemmatizeStage:
                 # "der oppositionsnahen Armee": an attributive adjective, not a verb
                 if toks[i].pos == "VERB" and toks[i - 1].pos == "DET" and toks[i + 1].text[:1].isupper():
                     toks[i].pos = "ADJ"
-            expand_elliptic(doc.tokens, self.lem)
+            expand_elliptic(doc.tokens)
             head = self.lem.compound_head
             for tok in doc.tokens:
                 if tok.pos == "NOUN":

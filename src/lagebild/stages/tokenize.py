@@ -27,18 +27,20 @@ _TOKEN_RE = re.compile(
     re.X,
 )
 
-MONTHS = frozenset(
-    "januar jänner februar feber märz april mai juni juli august september oktober november dezember".split())
-
-
 @dataclass(frozen=True)
 class Abbreviations:
+    """Forms whose final period belongs to the word, and month names (after which a number's
+    period marks an ordinal: "am 21. Jänner"), the latter from the time-expression data."""
+
     forms: frozenset[str]
+    months: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Abbreviations:
         forms = {row["form"] for _, row in read_tsv(package_data("stages", "data", "abbreviations.tsv"))}
-        return cls(frozenset(forms))
+        months = {row["form"].lower() for _, row in read_tsv(package_data("temporal", "data", "months.tsv"))
+                  if row.get("kind") == "name"}
+        return cls(frozenset(forms), frozenset(months))
 
     def __contains__(self, form: object) -> bool:
         return form in self.forms
@@ -55,7 +57,7 @@ def tokenize(text: str, abbreviations: Abbreviations) -> list[Token]:
             word = text[start:end]
             if kind == "word" and (word + "." in abbreviations or (len(word) == 1 and word.isalpha())):
                 end += 1
-            elif kind == "num" and _is_ordinal(text, end + 1):
+            elif kind == "num" and _is_ordinal(text, end + 1, abbreviations.months):
                 end += 1
         append(Token(text[start:end], start, end))
     # the regex may have consumed a dot we merged into the previous token: drop overlaps
@@ -68,7 +70,7 @@ def tokenize(text: str, abbreviations: Abbreviations) -> list[Token]:
     return out
 
 
-def _is_ordinal(text: str, pos: int) -> bool:
+def _is_ordinal(text: str, pos: int, months: frozenset[str]) -> bool:
     """A number followed by '.' is an ordinal if lower case, a month or a number comes next."""
     j = pos
     n = len(text)
@@ -82,7 +84,7 @@ def _is_ordinal(text: str, pos: int) -> bool:
     k = j
     while k < n and text[k].isalpha():
         k += 1
-    return text[j:k].lower() in MONTHS
+    return text[j:k].lower() in months
 
 
 class TokenizeStage:

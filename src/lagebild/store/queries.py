@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import CERTAINTIES, ActorRef, Event, EventDate, EventLocation, Evidence
-
-PLOVER_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+from ..ontology.tables import PLOVER_CATEGORIES
 
 
 def _jsonable(v: Any) -> Any:
